@@ -1,0 +1,255 @@
+package dev.jnn.layers;
+
+import dev.jnn.activations.ActivationFunction;
+import dev.jnn.activations.Activations;
+import dev.jnn.initializers.Initializer;
+import dev.jnn.initializers.Initializers;
+import dev.jnn.kernels.Kernels;
+import dev.jnn.kernels.Sgemm;
+import dev.jnn.regularizers.Regularizer;
+import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.Tensor;
+
+/**
+ * Keras's densely connected layer: {@code y = activation(x · kernel + bias)} over the last axis.
+ *
+ * <p>Kernel {@code [inputDim, units]} (glorot_uniform by default), bias {@code [units]} (zeros). The
+ * product, bias and activation form one fused op with one backward.
+ *
+ * <pre>{@code
+ * model.add(new Dense(8, "relu"));
+ * model.add(Dense.builder(1).activation("sigmoid").kernelRegularizer(new L2(0.01f)).build());
+ * }</pre>
+ */
+public final class Dense extends Layer {
+    /**
+     * Dense's configuration, with Keras's defaults in {@link Dense#builder(int)}.
+     *
+     * @param units             output size, &gt; 0
+     * @param activation        applied after the bias; linear when none
+     * @param useBias           whether to add a bias vector
+     * @param kernelInitializer initializer of the kernel
+     * @param biasInitializer   initializer of the bias
+     * @param kernelRegularizer penalty on the kernel, or null
+     * @param biasRegularizer   penalty on the bias, or null
+     */
+    public record Config(int units, ActivationFunction activation, boolean useBias,
+                         Initializer kernelInitializer, Initializer biasInitializer,
+                         Regularizer kernelRegularizer, Regularizer biasRegularizer) implements LayerConfig {
+        public Config {
+            if (units <= 0) {
+                throw new IllegalArgumentException("Dense: units must be > 0, got " + units);
+            }
+            if (activation == null) {
+                activation = Activations.get("linear");
+            }
+            if (kernelInitializer == null || biasInitializer == null) {
+                throw new IllegalArgumentException("Dense: initializers must not be null");
+            }
+        }
+    }
+
+    private static final Sgemm SGEMM = Kernels.sgemm();
+
+    private final Config config;
+    private Parameter kernel;
+    private Parameter bias;
+
+    /** A linear Dense layer with Keras's defaults. */
+    public Dense(int units) {
+        this(builder(units).build());
+    }
+
+    /** A Dense layer with an activation given by its Keras name ({@code "relu"}). */
+    public Dense(int units, String activation) {
+        this(builder(units).activation(activation).build());
+    }
+
+    /** A Dense layer from a full configuration. */
+    public Dense(Config config) {
+        this.config = config;
+    }
+
+    /** A builder starting from Keras's defaults. */
+    public static Builder builder(int units) {
+        return new Builder(units);
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    /** The kernel weight ({@code [inputDim, units]}), once built. */
+    public Parameter kernel() {
+        return kernel;
+    }
+
+    /** The bias weight, once built; null without bias. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        if (inputShape.rank() < 1) {
+            throw new IllegalArgumentException("Input of layer \"" + name()
+                    + "\" must have at least one axis besides the batch, got " + inputShape.toKerasString());
+        }
+        if (built() && inputShape.dim(-1) != inputShape().dim(-1)) {
+            throw incompatible(inputShape);
+        }
+        return inputShape.withLast(config.units);
+    }
+
+    private IllegalArgumentException incompatible(Shape sample) {
+        return new IllegalArgumentException("Input of layer \"" + name()
+                + "\" is incompatible with the layer: expected axis -1 of input shape to have value "
+                + inputShape().dim(-1) + ", but received input with shape " + sample.toKerasString());
+    }
+
+    @Override
+    protected void build(Shape inputShape) {
+        int inputDim = inputShape.dim(-1);
+        kernel = addWeight("kernel", Shape.of(inputDim, config.units), config.kernelInitializer, true,
+                config.kernelRegularizer);
+        bias = config.useBias
+                ? addWeight("bias", Shape.of(config.units), config.biasInitializer, true, config.biasRegularizer)
+                : null;
+    }
+
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        int inputDim = kernel.shape().dim(0);
+        int units = config.units;
+        if (x.shape().dim(-1) != inputDim) {
+            throw incompatible(x.shape().withoutBatch());
+        }
+        int rows = x.size() / inputDim;
+        Shape outShape = x.shape().withLast(units);
+        boolean linear = isLinear();
+        float[] z = new float[rows * units];
+        SGEMM.matmul(x.data(), kernel.value().data(), z, rows, inputDim, units, false);
+        if (bias != null) {
+            float[] b = bias.value().data();
+            for (int r = 0; r < rows; r++) {
+                int o = r * units;
+                for (int j = 0; j < units; j++) {
+                    z[o + j] += b[j];
+                }
+            }
+        }
+        Tensor y;
+        if (linear) {
+            y = new Tensor(outShape, z);
+        } else {
+            float[] out = new float[z.length];
+            config.activation.forward(z, out, rows, units);
+            y = new Tensor(outShape, out);
+        }
+        if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
+            Tensor output = y;
+            GradientTape.active().record(output, () -> backward(x, z, output, rows, inputDim, units, linear));
+        }
+        return y;
+    }
+
+    private void backward(Tensor x, float[] z, Tensor y, int rows, int inputDim, int units, boolean linear) {
+        float[] dz;
+        if (linear) {
+            dz = y.grad();
+        } else {
+            dz = new float[z.length];
+            config.activation.backward(z, y.data(), y.grad(), dz, rows, units);
+        }
+        if (kernel.trainable()) {
+            SGEMM.matmulTransposeA(x.data(), dz, kernel.grad(), inputDim, rows, units, true);
+        }
+        if (bias != null && bias.trainable()) {
+            float[] db = bias.grad();
+            for (int r = 0; r < rows; r++) {
+                int o = r * units;
+                for (int j = 0; j < units; j++) {
+                    db[j] += dz[o + j];
+                }
+            }
+        }
+        if (x.requiresGrad()) {
+            SGEMM.matmulTransposeB(dz, kernel.value().data(), x.grad(), rows, units, inputDim, true);
+        }
+    }
+
+    private boolean isLinear() {
+        return "linear".equals(config.activation.name());
+    }
+
+    @Override
+    public String className() {
+        return "Dense";
+    }
+
+    /** Builds a {@link Config} from Keras's defaults. */
+    public static final class Builder {
+        private final int units;
+        private ActivationFunction activation = Activations.get("linear");
+        private boolean useBias = true;
+        private Initializer kernelInitializer = Initializers.get("glorot_uniform");
+        private Initializer biasInitializer = Initializers.get("zeros");
+        private Regularizer kernelRegularizer;
+        private Regularizer biasRegularizer;
+
+        private Builder(int units) {
+            this.units = units;
+        }
+
+        public Builder activation(String name) {
+            this.activation = Activations.get(name);
+            return this;
+        }
+
+        public Builder activation(ActivationFunction function) {
+            this.activation = function;
+            return this;
+        }
+
+        public Builder useBias(boolean use) {
+            this.useBias = use;
+            return this;
+        }
+
+        public Builder kernelInitializer(String name) {
+            return kernelInitializer(Initializers.get(name));
+        }
+
+        public Builder kernelInitializer(Initializer initializer) {
+            this.kernelInitializer = initializer;
+            return this;
+        }
+
+        public Builder biasInitializer(String name) {
+            return biasInitializer(Initializers.get(name));
+        }
+
+        public Builder biasInitializer(Initializer initializer) {
+            this.biasInitializer = initializer;
+            return this;
+        }
+
+        public Builder kernelRegularizer(Regularizer regularizer) {
+            this.kernelRegularizer = regularizer;
+            return this;
+        }
+
+        public Builder biasRegularizer(Regularizer regularizer) {
+            this.biasRegularizer = regularizer;
+            return this;
+        }
+
+        public Dense build() {
+            return new Dense(new Config(units, activation, useBias, kernelInitializer, biasInitializer,
+                    kernelRegularizer, biasRegularizer));
+        }
+    }
+}

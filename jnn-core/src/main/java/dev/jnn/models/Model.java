@@ -1,0 +1,283 @@
+package dev.jnn.models;
+
+import dev.jnn.callbacks.History;
+import dev.jnn.callbacks.TrainingControl;
+import dev.jnn.layers.Layer;
+import dev.jnn.losses.Loss;
+import dev.jnn.losses.Losses;
+import dev.jnn.metrics.Metric;
+import dev.jnn.optimizers.Optimizer;
+import dev.jnn.optimizers.Optimizers;
+import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trainable model with Keras's {@code compile}/{@code fit}/{@code evaluate}/{@code predict}.
+ *
+ * <p>Subclasses define the graph ({@link #layers()}, {@link #call}); everything about training is here
+ * and in {@link Trainer}.
+ */
+public abstract class Model implements TrainingControl {
+    private Compiled compiled;
+    private boolean stopTraining;
+    private History history;
+
+    /** The layers in order (Keras's {@code model.layers}, without the input layer). */
+    public abstract List<Layer> layers();
+
+    /** The model's name, e.g. {@code "sequential"}. */
+    public abstract String name();
+
+    /** Runs the model on a batch; records gradients when a tape is open. */
+    public abstract Tensor call(Tensor x, boolean training);
+
+    /** The per-sample input shape, or null while unknown. */
+    public abstract Shape inputShape();
+
+    /** Builds every layer for a per-sample input shape (no-op when built). */
+    public abstract void build(Shape inputShape);
+
+    /** The per-sample output shape; requires a known input shape. */
+    public abstract Shape outputShape();
+
+    // ---- compile ----
+
+    /** Keras's {@code compile(loss=..., optimizer="rmsprop")}: the default optimizer is RMSprop. */
+    public final void compile(String loss) {
+        compile(Losses.get(loss), Optimizers.get("rmsprop"));
+    }
+
+    /** {@code compile(loss, optimizer, metrics...)} with Keras identifiers ("mse", "adam", "accuracy"). */
+    public final void compile(String loss, String optimizer, String... metrics) {
+        compile(Losses.get(loss), Optimizers.get(optimizer), metrics);
+    }
+
+    /** {@code compile} with a loss and an optimizer given as objects; metrics by name. */
+    public final void compile(Loss loss, Optimizer optimizer, String... metrics) {
+        compile(CompileOptions.builder().loss(loss).optimizer(optimizer).metrics(metrics).build());
+    }
+
+    /** {@code compile} with any mix of names and objects. */
+    public final void compile(CompileOptions options) {
+        this.compiled = new Compiled(options);
+    }
+
+    /** Whether {@code compile} has been called. */
+    public final boolean isCompiled() {
+        return compiled != null;
+    }
+
+    final Compiled compiled(String method) {
+        if (compiled == null) {
+            throw new IllegalStateException("You must call compile() before " + method + "()");
+        }
+        return compiled;
+    }
+
+    /** The compiled optimizer, or null before compile. */
+    public final Optimizer optimizer() {
+        return compiled == null ? null : compiled.optimizer();
+    }
+
+    /** The compiled loss, or null before compile. */
+    public final Loss loss() {
+        return compiled == null ? null : compiled.loss();
+    }
+
+    /** The compiled metrics, resolved once the shapes of y and of the output are known. */
+    public final List<Metric> metrics() {
+        return compiled == null ? List.of() : compiled.metrics();
+    }
+
+    // ---- fit / evaluate / predict ----
+
+    /** Trains for {@code epochs} with every other argument at Keras's default. */
+    public final History fit(float[][] x, float[][] y, int epochs) {
+        return fit(Tensor.of(x), Tensor.of(y), FitOptions.epochs(epochs));
+    }
+
+    /** Trains on double data (converted to float32, as Keras does) for {@code epochs}. */
+    public final History fit(double[][] x, double[][] y, int epochs) {
+        return fit(Tensor.of(x), Tensor.of(y), FitOptions.epochs(epochs));
+    }
+
+    /** Trains on integer class labels (sparse targets) for {@code epochs}. */
+    public final History fit(float[][] x, int[] labels, int epochs) {
+        return fit(Tensor.of(x), Tensor.ofLabels(labels), FitOptions.epochs(epochs));
+    }
+
+    /** Trains with explicit options. */
+    public final History fit(float[][] x, float[][] y, FitOptions options) {
+        return fit(Tensor.of(x), Tensor.of(y), options);
+    }
+
+    /** Trains on integer class labels with explicit options. */
+    public final History fit(float[][] x, int[] labels, FitOptions options) {
+        return fit(Tensor.of(x), Tensor.ofLabels(labels), options);
+    }
+
+    /** Keras's {@code fit}: the one training path everything else calls. */
+    public final History fit(Tensor x, Tensor y, FitOptions options) {
+        History h = new Trainer(this, compiled("fit")).fit(x, y, options);
+        this.history = h;
+        return h;
+    }
+
+    /** The History of the last fit (Keras's {@code model.history}), or null. */
+    public final History history() {
+        return history;
+    }
+
+    /** Loss and metrics on the given data, batch size 32, with a progress bar (Keras's default). */
+    public final Map<String, Double> evaluate(float[][] x, float[][] y) {
+        return evaluate(Tensor.of(x), Tensor.of(y), 32, 1);
+    }
+
+    /** Loss and metrics on integer-labelled data. */
+    public final Map<String, Double> evaluate(float[][] x, int[] labels) {
+        return evaluate(Tensor.of(x), Tensor.ofLabels(labels), 32, 1);
+    }
+
+    /**
+     * Keras's {@code evaluate(..., return_dict=True)}: the loss (with weight penalties) and each
+     * metric over the data, in compile order.
+     */
+    public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
+        return new Trainer(this, compiled("evaluate")).evaluate(x, y, null, batchSize, verbose, List.of());
+    }
+
+    /** Predictions for every row of {@code x}, in batches of 32, silently. */
+    public final float[][] predict(float[][] x) {
+        return predict(Tensor.of(x), 32).toArray2d();
+    }
+
+    /** Predictions for double inputs. */
+    public final float[][] predict(double[][] x) {
+        return predict(Tensor.of(x), 32).toArray2d();
+    }
+
+    /** Keras's {@code predict}: the outputs for every sample of {@code x}, computed in batches. */
+    public final Tensor predict(Tensor x, int batchSize) {
+        return Trainer.predict(this, x, batchSize);
+    }
+
+    /** One gradient update on one batch (Keras's {@code train_on_batch}); returns loss and metrics. */
+    public final Map<String, Double> trainOnBatch(float[][] x, float[][] y) {
+        return trainOnBatch(Tensor.of(x), Tensor.of(y), null);
+    }
+
+    /** One gradient update on one batch, optionally sample-weighted; metrics are reset first. */
+    public final Map<String, Double> trainOnBatch(Tensor x, Tensor y, float[] sampleWeight) {
+        return new Trainer(this, compiled("trainOnBatch")).trainOnBatch(x, y, sampleWeight);
+    }
+
+    // ---- weights ----
+
+    /** Every weight in Keras's {@code model.weights} order: layer by layer, in creation order. */
+    public final List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers()) {
+            all.addAll(layer.parameters());
+        }
+        return all;
+    }
+
+    /** The trainable weights, in model order. */
+    public final List<Parameter> trainableParameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Parameter p : parameters()) {
+            if (p.trainable()) {
+                all.add(p);
+            }
+        }
+        return all;
+    }
+
+    /** Number of scalar weights. */
+    public final int countParams() {
+        int n = 0;
+        for (Layer layer : layers()) {
+            n += layer.countParams();
+        }
+        return n;
+    }
+
+    @Override
+    public final List<float[]> getWeights() {
+        List<float[]> out = new ArrayList<>();
+        for (Parameter p : parameters()) {
+            out.add(p.value().data().clone());
+        }
+        return out;
+    }
+
+    @Override
+    public final void setWeights(List<float[]> weights) {
+        List<Parameter> params = parameters();
+        if (weights.size() != params.size()) {
+            throw new IllegalArgumentException("setWeights: model \"" + name() + "\" has " + params.size()
+                    + " weights, got " + weights.size() + " arrays");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            float[] w = weights.get(i);
+            if (w.length != p.size()) {
+                throw new IllegalArgumentException("setWeights: weight " + i + " (" + p.name() + ", shape "
+                        + p.shape() + ") needs " + p.size() + " values, got " + w.length);
+            }
+        }
+        for (int i = 0; i < params.size(); i++) {
+            float[] w = weights.get(i);
+            System.arraycopy(w, 0, params.get(i).value().data(), 0, w.length);
+        }
+    }
+
+    /** Shapes of the weights, in {@link #getWeights()} order. */
+    public final List<Shape> weightShapes() {
+        return parameters().stream().map(Parameter::shape).toList();
+    }
+
+    // ---- TrainingControl ----
+
+    @Override
+    public final void setStopTraining(boolean stop) {
+        this.stopTraining = stop;
+    }
+
+    @Override
+    public final boolean stopTraining() {
+        return stopTraining;
+    }
+
+    @Override
+    public final float learningRate() {
+        return compiled("learningRate").optimizer().currentLearningRate();
+    }
+
+    @Override
+    public final void setLearningRate(float learningRate) {
+        compiled("setLearningRate").optimizer().setLearningRate(learningRate);
+    }
+
+    // ---- summary ----
+
+    /** Prints Keras's summary table to standard output. */
+    public final void summary() {
+        System.out.print(summaryText());
+    }
+
+    /** Keras's summary table as text. */
+    public final String summaryText() {
+        return ModelSummary.render(this);
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + Arrays.toString(layers().stream().map(Layer::name).toArray());
+    }
+}

@@ -1,0 +1,287 @@
+package dev.jnn.models;
+
+import dev.jnn.callbacks.Callback;
+import dev.jnn.callbacks.CallbackList;
+import dev.jnn.callbacks.History;
+import dev.jnn.callbacks.ProgbarLogger;
+import dev.jnn.layers.Layer;
+import dev.jnn.losses.Loss;
+import dev.jnn.metrics.Metric;
+import dev.jnn.optimizers.Optimizer;
+import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.SeedGenerator;
+import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.Tensor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The one path from {@code fit} to the kernels: batches → {@link #trainStep} (forward, loss,
+ * backward, optimizer update, metrics) → callbacks, with Keras's semantics for every argument.
+ */
+final class Trainer {
+    private final Model model;
+    private final Compiled compiled;
+
+    Trainer(Model model, Compiled compiled) {
+        this.model = model;
+        this.compiled = compiled;
+    }
+
+    History fit(Tensor x, Tensor y, FitOptions options) {
+        DataChecks.sameLength("fit", x, y);
+        DataChecks.finite("fit", "x", x);
+        DataChecks.finite("fit", "y", y);
+        DataChecks.weights("fit", options.sampleWeight(), x.rows());
+        model.build(x.shape().withoutBatch());
+        LabelChecks.check("fit", compiled.loss(), y, model.outputShape());
+        compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
+
+        float[] sampleWeight = options.classWeight() != null
+                ? ClassWeights.toSampleWeights(y, options.classWeight())
+                : options.sampleWeight();
+
+        Tensor trainX = x;
+        Tensor trainY = y;
+        float[] trainWeight = sampleWeight;
+        Tensor valX = options.validationX();
+        Tensor valY = options.validationY();
+        if (valX != null) {
+            DataChecks.sameLength("fit (validation_data)", valX, valY);
+            DataChecks.finite("fit", "validation x", valX);
+            DataChecks.finite("fit", "validation y", valY);
+        } else if (options.validationSplit() > 0) {
+            // Keras holds out the tail, before any shuffling.
+            int splitAt = (int) Math.floor(x.rows() * (1.0 - options.validationSplit()));
+            if (splitAt == 0 || splitAt == x.rows()) {
+                throw new IllegalArgumentException("fit: validation_split=" + options.validationSplit() + " leaves "
+                        + splitAt + " of " + x.rows() + " samples for training; both parts must be non-empty");
+            }
+            trainX = x.sliceRows(0, splitAt);
+            trainY = y.sliceRows(0, splitAt);
+            valX = x.sliceRows(splitAt, x.rows());
+            valY = y.sliceRows(splitAt, y.rows());
+            trainWeight = sampleWeight == null ? null : java.util.Arrays.copyOfRange(sampleWeight, 0, splitAt);
+        }
+
+        int samples = trainX.rows();
+        int batchSize = options.batchSize();
+        int steps = (samples + batchSize - 1) / batchSize;
+        CallbackList callbacks = callbacks(options.verbose(), options.callbacks());
+        History history = callbacks.history();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("verbose", options.verbose());
+        params.put("epochs", options.epochs());
+        params.put("steps", steps);
+        callbacks.setModel(model);
+        callbacks.setParams(params);
+
+        SplittableRandom shuffleRandom = options.shuffle() ? SeedGenerator.newRandom(null) : null;
+        int[] order = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            order[i] = i;
+        }
+        model.setStopTraining(false);
+        callbacks.onTrainBegin(Map.of());
+        Map<String, Double> epochLogs = Map.of();
+        for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+            compiled.resetMetrics();
+            callbacks.onEpochBegin(epoch, Map.of());
+            if (shuffleRandom != null) {
+                shuffle(order, shuffleRandom);
+            }
+            Map<String, Double> logs = Map.of();
+            for (int step = 0; step < steps; step++) {
+                int from = step * batchSize;
+                int to = Math.min(samples, from + batchSize);
+                callbacks.onTrainBatchBegin(step, Map.of());
+                Tensor xb = trainX.gatherRows(order, from, to);
+                Tensor yb = trainY.gatherRows(order, from, to);
+                float[] wb = trainWeight == null ? null : gather(trainWeight, order, from, to);
+                logs = trainStep(xb, yb, wb);
+                callbacks.onTrainBatchEnd(step, logs);
+                if (model.stopTraining()) {
+                    break;
+                }
+            }
+            epochLogs = new LinkedHashMap<>(logs);
+            if (valX != null) {
+                Map<String, Double> valLogs = sorted(evaluate(valX, valY, null, batchSize, 0, List.of()));
+                for (Map.Entry<String, Double> e : valLogs.entrySet()) {
+                    epochLogs.put("val_" + e.getKey(), e.getValue());
+                }
+            }
+            callbacks.onEpochEnd(epoch, epochLogs);
+            if (model.stopTraining()) {
+                break;
+            }
+        }
+        callbacks.onTrainEnd(epochLogs);
+        return history;
+    }
+
+    private static CallbackList callbacks(int verbose, List<Callback> user) {
+        return CallbackList.forFit(user, verbose);
+    }
+
+    /** One gradient update; returns the running loss and metrics of the epoch, keys sorted. */
+    Map<String, Double> trainStep(Tensor xb, Tensor yb, float[] sampleWeight) {
+        Loss loss = compiled.loss();
+        Optimizer optimizer = compiled.optimizer();
+        List<Parameter> trainable = model.trainableParameters();
+        if (!optimizer.built()) {
+            optimizer.build(trainable);
+        }
+        for (Parameter p : trainable) {
+            p.value().zeroGrad();
+        }
+        Tensor yPred;
+        float lossValue;
+        try (GradientTape tape = GradientTape.open()) {
+            yPred = model.call(xb, true);
+            float[] dLoss = new float[yPred.size()];
+            lossValue = loss.compute(yb, yPred, sampleWeight, dLoss) + regularizationLoss();
+            if (yPred.requiresGrad()) {
+                float[] g = yPred.grad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += dLoss[i];
+                }
+                tape.backward();
+            }
+        }
+        for (Layer layer : model.layers()) {
+            layer.addRegularizationGradients();
+        }
+        compiled.lossTracker().update(lossValue, xb.rows());
+        for (Metric m : compiled.metrics(yb.shape(), yPred.shape())) {
+            m.update(yb, yPred, null);
+        }
+        optimizer.applyGradients(trainable);
+        return results();
+    }
+
+    Map<String, Double> trainOnBatch(Tensor x, Tensor y, float[] sampleWeight) {
+        DataChecks.sameLength("trainOnBatch", x, y);
+        DataChecks.finite("trainOnBatch", "x", x);
+        DataChecks.finite("trainOnBatch", "y", y);
+        DataChecks.weights("trainOnBatch", sampleWeight, x.rows());
+        model.build(x.shape().withoutBatch());
+        LabelChecks.check("trainOnBatch", compiled.loss(), y, model.outputShape());
+        compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
+        compiled.resetMetrics();
+        return trainStep(x, y, sampleWeight);
+    }
+
+    Map<String, Double> evaluate(Tensor x, Tensor y, float[] sampleWeight, int batchSize, int verbose,
+                                 List<Callback> user) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("evaluate: batch_size must be > 0, got " + batchSize);
+        }
+        DataChecks.sameLength("evaluate", x, y);
+        DataChecks.finite("evaluate", "x", x);
+        DataChecks.finite("evaluate", "y", y);
+        model.build(x.shape().withoutBatch());
+        LabelChecks.check("evaluate", compiled.loss(), y, model.outputShape());
+        compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
+        int samples = x.rows();
+        int steps = (samples + batchSize - 1) / batchSize;
+        CallbackList callbacks = CallbackList.forTest(user, verbose);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("verbose", verbose);
+        params.put("epochs", 1);
+        params.put("steps", steps);
+        callbacks.setModel(model);
+        callbacks.setParams(params);
+        compiled.resetMetrics();
+        callbacks.onTestBegin(Map.of());
+        Map<String, Double> logs = Map.of();
+        for (int step = 0; step < steps; step++) {
+            int from = step * batchSize;
+            int to = Math.min(samples, from + batchSize);
+            callbacks.onTestBatchBegin(step, Map.of());
+            Tensor xb = x.sliceRows(from, to);
+            Tensor yb = y.sliceRows(from, to);
+            float[] wb = sampleWeight == null ? null : java.util.Arrays.copyOfRange(sampleWeight, from, to);
+            Tensor yPred = model.call(xb, false);
+            float lossValue = compiled.loss().compute(yb, yPred, wb, null) + regularizationLoss();
+            compiled.lossTracker().update(lossValue, xb.rows());
+            for (Metric m : compiled.metrics(yb.shape(), yPred.shape())) {
+                m.update(yb, yPred, null);
+            }
+            logs = results();
+            callbacks.onTestBatchEnd(step, logs);
+        }
+        callbacks.onTestEnd(logs);
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        ordered.put("loss", compiled.lossTracker().result());
+        for (Metric m : compiled.metrics()) {
+            ordered.put(m.name(), m.result());
+        }
+        return ordered;
+    }
+
+    static Tensor predict(Model model, Tensor x, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("predict: batch_size must be > 0, got " + batchSize);
+        }
+        if (x.shape().rank() == 0) {
+            throw new IllegalArgumentException("predict: x needs a batch axis, got shape " + x.shape());
+        }
+        DataChecks.finite("predict", "x", x);
+        model.build(x.shape().withoutBatch());
+        Shape out = model.outputShape().withBatch(x.rows());
+        Tensor result = Tensor.zeros(out);
+        int row = out.size() / Math.max(1, x.rows());
+        for (int from = 0; from < x.rows(); from += batchSize) {
+            int to = Math.min(x.rows(), from + batchSize);
+            Tensor yb = model.call(x.sliceRows(from, to), false);
+            System.arraycopy(yb.data(), 0, result.data(), from * row, (to - from) * row);
+        }
+        return result;
+    }
+
+    private float regularizationLoss() {
+        float total = 0f;
+        for (Layer layer : model.layers()) {
+            total += layer.regularizationLoss();
+        }
+        return total;
+    }
+
+    /** The running loss and metrics, keys sorted as Keras's logs. */
+    private Map<String, Double> results() {
+        Map<String, Double> logs = new TreeMap<>();
+        logs.put("loss", compiled.lossTracker().result());
+        for (Metric m : compiled.metrics()) {
+            logs.put(m.name(), m.result());
+        }
+        return logs;
+    }
+
+    private static Map<String, Double> sorted(Map<String, Double> logs) {
+        return new TreeMap<>(logs);
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static float[] gather(float[] values, int[] order, int from, int to) {
+        float[] out = new float[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = values[order[i]];
+        }
+        return out;
+    }
+
+}
