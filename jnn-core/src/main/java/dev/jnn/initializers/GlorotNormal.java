@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Glorot (Xavier) normal initializer: a normal truncated at 2 standard deviations whose values have standard deviation {@code sqrt(2 / (fanIn + fanOut))}.
+ * The Glorot (Xavier) normal initializer: a normal truncated at 2 standard deviations whose values
+ * have standard deviation {@code sqrt(2 / (fanIn + fanOut))}.
  *
- * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_AVG, Distribution.TRUNCATED_NORMAL, seed)}; fans as in {@link Fans}.
+ * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_AVG, Distribution.TRUNCATED_NORMAL, seed)}; fans
+ * as in {@link Fans}.
  * Reference: Glorot and Bengio, 2010.
  *
  * <pre>{@code

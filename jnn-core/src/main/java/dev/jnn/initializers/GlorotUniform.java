@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Glorot (Xavier) uniform initializer, Keras's default for Dense and Conv kernels: {@code w ~ U[-limit, limit)} with {@code limit = sqrt(6 / (fanIn + fanOut))}.
+ * The Glorot (Xavier) uniform initializer, Keras's default for Dense and Conv kernels: {@code w ~
+ * U[-limit, limit)} with {@code limit = sqrt(6 / (fanIn + fanOut))}.
  *
- * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_AVG, Distribution.UNIFORM, seed)}; fans as in {@link Fans}.
+ * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_AVG, Distribution.UNIFORM, seed)}; fans as in
+ * {@link Fans}.
  * Reference: Glorot and Bengio, 2010.
  *
  * <pre>{@code

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The He normal initializer: a normal truncated at 2 standard deviations whose values have standard deviation {@code sqrt(2 / fanIn)}.
+ * The He normal initializer: a normal truncated at 2 standard deviations whose values have standard
+ * deviation {@code sqrt(2 / fanIn)}.
  *
- * <p>Same as {@code new VarianceScaling(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, seed)}; fans as in {@link Fans}.
+ * <p>Same as {@code new VarianceScaling(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, seed)}; fans
+ * as in {@link Fans}.
  * Reference: He et al., 2015.
  *
  * <pre>{@code

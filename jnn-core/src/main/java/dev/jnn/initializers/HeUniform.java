@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The He uniform initializer: {@code w ~ U[-limit, limit)} with {@code limit = sqrt(6 / fanIn)}.
  *
- * <p>Same as {@code new VarianceScaling(2.0, Mode.FAN_IN, Distribution.UNIFORM, seed)}; fans as in {@link Fans}.
+ * <p>Same as {@code new VarianceScaling(2.0, Mode.FAN_IN, Distribution.UNIFORM, seed)}; fans as in
+ * {@link Fans}.
  * Reference: He et al., 2015.
  *
  * <pre>{@code

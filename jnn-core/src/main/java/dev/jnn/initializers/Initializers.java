@@ -84,7 +84,8 @@ public final class Initializers {
     private static String canonical(String name) {
         String snake = name == null ? null : CANONICAL.get(name);
         if (snake == null) {
-            throw new IllegalArgumentException("initializer name must be one of " + CANONICAL.keySet() + ", got " + name);
+            throw new IllegalArgumentException(
+                    "initializer name must be one of " + CANONICAL.keySet() + ", got " + name);
         }
         return snake;
     }
@@ -193,7 +194,7 @@ public final class Initializers {
         return new RandomUniform(minval, maxval, seed);
     }
 
-    /** {@link TruncatedNormal} cut at {@code mean ± 2·stddev}; a null {@code seed} is drawn from the global stream. */
+    /** {@link TruncatedNormal} cut at {@code mean ± 2·stddev}; a null {@code seed} uses the global stream. */
     public static Initializer truncatedNormal(double mean, double stddev, Long seed) {
         return new TruncatedNormal(mean, stddev, seed);
     }

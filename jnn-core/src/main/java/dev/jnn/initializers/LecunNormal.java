@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The LeCun normal initializer: a normal truncated at 2 standard deviations whose values have standard deviation {@code sqrt(1 / fanIn)}.
+ * The LeCun normal initializer: a normal truncated at 2 standard deviations whose values have standard
+ * deviation {@code sqrt(1 / fanIn)}.
  *
- * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, seed)}; fans as in {@link Fans}.
+ * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, seed)}; fans
+ * as in {@link Fans}.
  * Reference: Klambauer et al., 2017.
  *
  * <pre>{@code

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The LeCun uniform initializer: {@code w ~ U[-limit, limit)} with {@code limit = sqrt(3 / fanIn)}.
  *
- * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_IN, Distribution.UNIFORM, seed)}; fans as in {@link Fans}.
+ * <p>Same as {@code new VarianceScaling(1.0, Mode.FAN_IN, Distribution.UNIFORM, seed)}; fans as in
+ * {@link Fans}.
  * Reference: Klambauer et al., 2017.
  *
  * <pre>{@code

@@ -162,7 +162,8 @@ public class VarianceScaling extends RandomInitializer {
                 double limit = Math.sqrt(3.0 * variance);
                 Sampling.uniform(newRandom(), -limit, limit, out);
             }
-            case TRUNCATED_NORMAL -> Sampling.truncatedNormal(newRandom(), 0.0, Math.sqrt(variance) / TRUNCATED_STDDEV, out);
+            case TRUNCATED_NORMAL ->
+                    Sampling.truncatedNormal(newRandom(), 0.0, Math.sqrt(variance) / TRUNCATED_STDDEV, out);
             case UNTRUNCATED_NORMAL -> Sampling.normal(newRandom(), 0.0, Math.sqrt(variance), out);
         }
     }
