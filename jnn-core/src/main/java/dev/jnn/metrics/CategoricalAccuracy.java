@@ -1,0 +1,53 @@
+package dev.jnn.metrics;
+
+import dev.jnn.tensor.Tensor;
+
+/**
+ * Keras's {@code CategoricalAccuracy}: how often the arg-max of the prediction is the arg-max of the
+ * one-hot label.
+ *
+ * <p>{@code f_i = mean_p [argmax(yTrue_ip) == argmax(yPred_ip)]} over the positions p of sample i
+ * (one position for {@code [N, C]} inputs), arg-max taken over the last axis with ties going to the
+ * first index. Both tensors have the same shape.
+ *
+ * <pre>{@code
+ * Metric m = new CategoricalAccuracy();
+ * m.update(Tensor.of(new float[][] {{0, 1}}), Tensor.of(new float[][] {{0.3f, 0.7f}}), null);
+ * m.result();   // 1.0
+ * }</pre>
+ */
+public final class CategoricalAccuracy extends MeanMetricWrapper {
+    /** Named {@code "categorical_accuracy"}. */
+    public CategoricalAccuracy() {
+        this("categorical_accuracy");
+    }
+
+    /** With the given log name. */
+    public CategoricalAccuracy(String name) {
+        super(name);
+    }
+
+    @Override
+    protected void checkShapes(Tensor yTrue, Tensor yPred) {
+        MetricInputs.requireSameSize(name(), yTrue, yPred);
+        if (yPred.shape().rank() < 2 || MetricInputs.lastDim(yTrue) != MetricInputs.lastDim(yPred)) {
+            throw new IllegalArgumentException(name() + ": yTrue " + yTrue.shape() + " and yPred "
+                    + yPred.shape() + " must be one-hot labels and scores of the same shape [N, ..., C]");
+        }
+    }
+
+    @Override
+    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
+        int classes = MetricInputs.lastDim(yPred);
+        int positions = yPred.size() / MetricInputs.batchSize(yPred) / classes;
+        int hits = 0;
+        for (int p = sample * positions; p < (sample + 1) * positions; p++) {
+            int offset = p * classes;
+            if (MetricInputs.argmax(yTrue.data(), offset, classes)
+                    == MetricInputs.argmax(yPred.data(), offset, classes)) {
+                hits++;
+            }
+        }
+        return (double) hits / positions;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jnn.metrics;
+
+import dev.jnn.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * Keras's {@code Precision}: the weighted fraction of positive decisions that are right.
+ *
+ * <p>{@code precision = TP / (TP + FP)} (0 when nothing was predicted positive), counted over every
+ * element since the last reset: an element is predicted positive when {@code yPred > threshold}
+ * (strict) and is truly positive when {@code yTrue != 0}; each counts with its sample's weight.
+ * Options as in Keras: {@code topK} keeps only the k largest scores of each row (and lowers the
+ * default threshold to {@code -1e10}), {@code classId} looks at one column of {@code [N, C]} inputs.
+ *
+ * <pre>{@code
+ * Metric m = new Precision();
+ * m.update(Tensor.of(new float[] {0, 1, 1, 1}), Tensor.of(new float[] {1, 0, 1, 1}), null);
+ * m.result();   // 2/3
+ * }</pre>
+ */
+public final class Precision extends Metric {
+    /**
+     * Keras's constructor arguments; null means "not given", as Keras's {@code None}.
+     *
+     * @param threshold decision threshold in [0, 1]; null means 0.5, or -1e10 when topK is set
+     * @param topK      count only the topK largest scores of each row, or null
+     * @param classId   count only this column of the last axis, or null
+     */
+    public record Config(Float threshold, Integer topK, Integer classId) {
+        public Config {
+            ConfusionOptions.validate(threshold, topK, classId);
+        }
+
+        /** Keras's defaults: threshold 0.5, every score, every class. */
+        public static Config defaults() {
+            return new Config(null, null, null);
+        }
+    }
+
+    private final Config config;
+    private final float threshold;
+    private final ThresholdCounts counts = new ThresholdCounts();
+
+    /** Named {@code "precision"}, threshold 0.5. */
+    public Precision() {
+        this("precision", Config.defaults());
+    }
+
+    /** With the given log name and options. */
+    public Precision(String name, Config config) {
+        super(name);
+        this.config = config;
+        this.threshold = ConfusionOptions.effectiveThreshold(config.threshold(), config.topK());
+    }
+
+    /** The options this metric was built with. */
+    public Config options() {
+        return config;
+    }
+
+    @Override
+    public void update(Tensor yTrue, Tensor yPred, float[] sampleWeight) {
+        counts.add(name(), yTrue, yPred, sampleWeight, threshold, config.topK(), config.classId());
+    }
+
+    @Override
+    public double result() {
+        return ThresholdCounts.divideNoNan(counts.truePositives, counts.truePositives + counts.falsePositives);
+    }
+
+    @Override
+    public void reset() {
+        counts.reset();
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return KerasConfig.with(name(), "thresholds", ConfusionOptions.kerasThreshold(config.threshold()),
+                "top_k", config.topK(), "class_id", config.classId());
+    }
+}
