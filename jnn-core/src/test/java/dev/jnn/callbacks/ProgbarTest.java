@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Byte-exact comparisons with keras.utils.Progbar (Keras 3.15.1). The expected strings were produced
- * by /tmp/cbref/progbar_ref.py: it replaces progbar's time.time() with a scripted clock returning
+ * by src/test/resources/dev/jnn/callbacks/progbar_ref.py: it replaces progbar's time.time() with a scripted clock returning
  * (1e12 ns + offset) / 1e9, redirects sys.stdout to a StringIO (Keras then uses its dynamic display,
  * since "posix" is in sys.modules) and prints the captured text as Java literals. Each test feeds the
  * same clock offsets and the same updates.

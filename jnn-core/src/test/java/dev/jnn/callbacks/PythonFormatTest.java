@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class PythonFormatTest {
-    // Produced by CPython 3.11: for v in vals: print(f'{{{v!r}, "{v:.0f}", "{v:.4f}", "{v:.4e}"}},')
+    // Produced by CPython 3.11 with src/test/resources/dev/jnn/callbacks/fmt_ref.py
     private static final Object[][] PYTHON = {
         {0.5, "0", "0.5000", "5.0000e-01"},
         {1.5, "2", "1.5000", "1.5000e+00"},
