@@ -96,6 +96,7 @@ public final class EarlyStopping implements Callback {
         return new Builder();
     }
 
+    /** The options this callback was built with. */
     public Config config() {
         return config;
     }
@@ -285,11 +286,13 @@ public final class EarlyStopping implements Callback {
         }
 
         /** The configuration alone, e.g. for saving. */
-        public Config config() {
+        /** The options this callback was built with. */
+    public Config config() {
             return new Config(monitor, minDelta, patience, verbose, mode, baseline, restoreBestWeights,
                     startFromEpoch);
         }
 
+        /** The callback, printing to the configured streams. */
         public EarlyStopping build() {
             return new EarlyStopping(config(), out, warnings);
         }

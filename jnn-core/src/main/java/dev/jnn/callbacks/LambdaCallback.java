@@ -158,76 +158,91 @@ public final class LambdaCallback implements Callback {
         private Builder() {
         }
 
+        /** Runs {@code hook} in {@link Callback#onTrainBegin}. */
         public Builder onTrainBegin(LogsHook hook) {
             trainBegin = required("onTrainBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTrainEnd}. */
         public Builder onTrainEnd(LogsHook hook) {
             trainEnd = required("onTrainEnd", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onEpochBegin}. */
         public Builder onEpochBegin(IndexedHook hook) {
             epochBegin = required("onEpochBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onEpochEnd}. */
         public Builder onEpochEnd(IndexedHook hook) {
             epochEnd = required("onEpochEnd", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTrainBatchBegin}. */
         public Builder onTrainBatchBegin(IndexedHook hook) {
             trainBatchBegin = required("onTrainBatchBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTrainBatchEnd}. */
         public Builder onTrainBatchEnd(IndexedHook hook) {
             trainBatchEnd = required("onTrainBatchEnd", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTestBegin}. */
         public Builder onTestBegin(LogsHook hook) {
             testBegin = required("onTestBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTestEnd}. */
         public Builder onTestEnd(LogsHook hook) {
             testEnd = required("onTestEnd", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTestBatchBegin}. */
         public Builder onTestBatchBegin(IndexedHook hook) {
             testBatchBegin = required("onTestBatchBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onTestBatchEnd}. */
         public Builder onTestBatchEnd(IndexedHook hook) {
             testBatchEnd = required("onTestBatchEnd", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onPredictBegin}. */
         public Builder onPredictBegin(LogsHook hook) {
             predictBegin = required("onPredictBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onPredictEnd}. */
         public Builder onPredictEnd(LogsHook hook) {
             predictEnd = required("onPredictEnd", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onPredictBatchBegin}. */
         public Builder onPredictBatchBegin(IndexedHook hook) {
             predictBatchBegin = required("onPredictBatchBegin", hook);
             return this;
         }
 
+        /** Runs {@code hook} in {@link Callback#onPredictBatchEnd}. */
         public Builder onPredictBatchEnd(IndexedHook hook) {
             predictBatchEnd = required("onPredictBatchEnd", hook);
             return this;
         }
 
+        /** The callback; unset hooks do nothing. */
         public LambdaCallback build() {
             return new LambdaCallback(this);
         }

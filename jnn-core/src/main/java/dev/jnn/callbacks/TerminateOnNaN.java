@@ -35,6 +35,7 @@ public final class TerminateOnNaN implements Callback {
         this.out = out;
     }
 
+    /** Whether a NaN or infinite loss throws instead of stopping gracefully. */
     public boolean raiseError() {
         return raiseError;
     }
