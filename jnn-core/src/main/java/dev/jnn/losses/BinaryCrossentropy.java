@@ -35,15 +35,18 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
         this(new Config(false, 0.0));
     }
 
+    /** A loss with the given options. */
     public BinaryCrossentropy(Config config) {
         super("binary_crossentropy");
         this.config = config;
     }
 
+    /** Whether {@code y_pred} is read as logits. */
     public boolean fromLogits() {
         return config.fromLogits();
     }
 
+    /** The label smoothing factor, in [0, 1]. */
     public double labelSmoothing() {
         return config.labelSmoothing();
     }

@@ -36,15 +36,18 @@ public final class CategoricalCrossentropy extends RowwiseLoss {
         this(new Config(false, 0.0));
     }
 
+    /** A loss with the given options. */
     public CategoricalCrossentropy(Config config) {
         super("categorical_crossentropy");
         this.config = config;
     }
 
+    /** Whether {@code y_pred} is read as logits. */
     public boolean fromLogits() {
         return config.fromLogits();
     }
 
+    /** The label smoothing factor, in [0, 1]. */
     public double labelSmoothing() {
         return config.labelSmoothing();
     }

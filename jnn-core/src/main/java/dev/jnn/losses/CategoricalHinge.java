@@ -13,6 +13,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class CategoricalHinge extends RowwiseLoss {
+    /** The loss, named {@code "categorical_hinge"} as in Keras. */
     public CategoricalHinge() {
         super("categorical_hinge");
     }

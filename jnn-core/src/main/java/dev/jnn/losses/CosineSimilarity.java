@@ -21,6 +21,7 @@ import java.util.Map;
 public final class CosineSimilarity extends RowwiseLoss {
     private static final double MAX_INVERSE_NORM = (float) (1.0 / 1e-7);
 
+    /** The loss, named {@code "cosine_similarity"} as in Keras. */
     public CosineSimilarity() {
         super("cosine_similarity");
     }

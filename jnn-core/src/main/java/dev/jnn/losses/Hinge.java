@@ -14,6 +14,7 @@ import dev.jnn.tensor.Tensor;
  * }</pre>
  */
 public final class Hinge extends ElementwiseLoss {
+    /** The loss, named {@code "hinge"} as in Keras. */
     public Hinge() {
         super("hinge");
     }

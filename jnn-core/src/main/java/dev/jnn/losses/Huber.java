@@ -32,11 +32,13 @@ public final class Huber extends ElementwiseLoss {
         this(new Config(1.0));
     }
 
+    /** A loss with the given options. */
     public Huber(Config config) {
         super("huber_loss");
         this.config = config;
     }
 
+    /** Where the loss turns from quadratic to linear. */
     public double delta() {
         return config.delta();
     }

@@ -12,6 +12,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class KLDivergence extends RowwiseLoss {
+    /** The loss, named {@code "kl_divergence"} as in Keras. */
     public KLDivergence() {
         super("kl_divergence");
     }

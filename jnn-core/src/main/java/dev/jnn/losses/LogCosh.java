@@ -14,6 +14,7 @@ package dev.jnn.losses;
 public final class LogCosh extends ElementwiseLoss {
     private static final double LOG_2 = Math.log(2.0);
 
+    /** The loss, named {@code "log_cosh"} as in Keras. */
     public LogCosh() {
         super("log_cosh");
     }

@@ -11,6 +11,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class MeanAbsoluteError extends ElementwiseLoss {
+    /** The loss, named {@code "mean_absolute_error"} as in Keras. */
     public MeanAbsoluteError() {
         super("mean_absolute_error");
     }

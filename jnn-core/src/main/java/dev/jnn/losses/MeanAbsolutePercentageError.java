@@ -12,6 +12,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class MeanAbsolutePercentageError extends ElementwiseLoss {
+    /** The loss, named {@code "mean_absolute_percentage_error"} as in Keras. */
     public MeanAbsolutePercentageError() {
         super("mean_absolute_percentage_error");
     }

@@ -9,6 +9,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class MeanSquaredError extends ElementwiseLoss {
+    /** The loss, named {@code "mean_squared_error"} as in Keras. */
     public MeanSquaredError() {
         super("mean_squared_error");
     }

@@ -12,6 +12,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class MeanSquaredLogarithmicError extends ElementwiseLoss {
+    /** The loss, named {@code "mean_squared_logarithmic_error"} as in Keras. */
     public MeanSquaredLogarithmicError() {
         super("mean_squared_logarithmic_error");
     }

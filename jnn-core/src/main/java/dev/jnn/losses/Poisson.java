@@ -12,6 +12,7 @@ package dev.jnn.losses;
  * }</pre>
  */
 public final class Poisson extends ElementwiseLoss {
+    /** The loss, named {@code "poisson"} as in Keras. */
     public Poisson() {
         super("poisson");
     }

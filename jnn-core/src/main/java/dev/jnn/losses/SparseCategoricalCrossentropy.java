@@ -33,11 +33,13 @@ public final class SparseCategoricalCrossentropy extends RowwiseLoss {
         this(new Config(false));
     }
 
+    /** A loss with the given options. */
     public SparseCategoricalCrossentropy(Config config) {
         super("sparse_categorical_crossentropy");
         this.config = config;
     }
 
+    /** Whether {@code y_pred} is read as logits. */
     public boolean fromLogits() {
         return config.fromLogits();
     }

@@ -14,6 +14,7 @@ import dev.jnn.tensor.Tensor;
  * }</pre>
  */
 public final class SquaredHinge extends ElementwiseLoss {
+    /** The loss, named {@code "squared_hinge"} as in Keras. */
     public SquaredHinge() {
         super("squared_hinge");
     }
