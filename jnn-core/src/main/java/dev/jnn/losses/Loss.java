@@ -1,6 +1,9 @@
 package dev.jnn.losses;
 
+import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,8 +11,17 @@ import java.util.Map;
  *
  * <p>Subclasses compute one value per position (every axis of {@code yPred} but the last; for a
  * [batch, units] output that is one value per sample) and its gradient. {@link #compute} then forms
- * {@code sum_i(w_i · loss_i) / N}, N being the number of positions, as Keras does (sample weights
- * scale the values but do not change the divisor).
+ * {@code sum_p(w_p · loss_p) / N}, N being the number of positions, as Keras does (sample weights
+ * scale the values but do not change the divisor). The weight of a sample applies to every position
+ * of that sample.
+ *
+ * <p>Before that, labels and predictions go through Keras's {@code squeeze_or_expand_to_same_rank}:
+ * y_true [N] with y_pred [N, 1] (or the reverse) is read as [N, 1] for both; a trailing axis of size 1
+ * on a rank-3+ tensor is squeezed when the other tensor lacks it. Only shapes change, never the data,
+ * so the gradient always has the layout of the {@code yPred} passed in.
+ *
+ * <p>An instance reuses two scratch arrays between calls so that a steady training loop allocates
+ * nothing; do not share one instance between threads that compute at the same time.
  *
  * <pre>{@code
  * Loss mse = Losses.get("mse");
@@ -18,6 +30,8 @@ import java.util.Map;
  */
 public abstract class Loss {
     private final String name;
+    private float[] values = new float[0];   // per-position losses, reused
+    private float[] scales = new float[0];   // per-position gradient scales, reused
 
     protected Loss(String name) {
         this.name = name;
@@ -28,9 +42,28 @@ public abstract class Loss {
         return name;
     }
 
-    /** Keras config entries (from_logits, label_smoothing, delta, ...). */
+    /**
+     * Keras config entries: {@code name}, {@code reduction} and the options of the loss
+     * (from_logits, label_smoothing, delta, ...).
+     */
     public Map<String, Object> config() {
-        return Map.of();
+        return Collections.unmodifiableMap(baseConfig());
+    }
+
+    /** A mutable copy of the entries every Keras loss has, for subclasses to extend. */
+    protected final LinkedHashMap<String, Object> baseConfig() {
+        var config = new LinkedHashMap<String, Object>();
+        config.put("name", name);
+        config.put("reduction", "sum_over_batch_size");
+        return config;
+    }
+
+    /**
+     * Whether {@code yTrue} holds one integer label per position instead of a tensor shaped like
+     * {@code yPred} (true for sparse categorical crossentropy).
+     */
+    protected boolean sparseLabels() {
+        return false;
     }
 
     /**
@@ -46,11 +79,78 @@ public abstract class Loss {
     protected abstract void perPositionGradient(Tensor yTrue, Tensor yPred, float[] scale, float[] grad);
 
     /**
-     * The reduced loss; when {@code grad} is not null it receives {@code ∂loss/∂yPred}.
+     * The reduced loss {@code sum_p(w_p · loss_p) / N}; when {@code grad} is not null it receives
+     * {@code ∂loss/∂yPred} (overwritten, layout of {@code yPred}).
      *
+     * @param yTrue        labels, shaped like {@code yPred} up to Keras's rank matching (sparse
+     *                     losses: one integer label per position)
+     * @param yPred        predictions, at least rank 1
      * @param sampleWeight one weight per sample (axis 0), or null for all ones
+     * @param grad         receives the gradient, or null
+     * @throws IllegalArgumentException when the shapes cannot be matched, or the sample weights or
+     *                                  the gradient buffer have the wrong length
      */
     public float compute(Tensor yTrue, Tensor yPred, float[] sampleWeight, float[] grad) {
-        throw new UnsupportedOperationException("implemented with the losses package");
+        Shape[] matched = sparseLabels()
+                ? ShapeMatching.matchSparse(name, yTrue.shape(), yPred.shape())
+                : ShapeMatching.matchDense(name, yTrue.shape(), yPred.shape());
+        Tensor labels = view(yTrue, matched[0]);
+        Tensor predictions = view(yPred, matched[1]);
+        Shape shape = predictions.shape();
+        int positions = ShapeMatching.positions(shape);
+        int batch = shape.dim(0);
+        if (sampleWeight != null && sampleWeight.length != batch) {
+            throw new IllegalArgumentException(name + ": sampleWeight has " + sampleWeight.length
+                    + " entries for a batch of " + batch + " (y_pred " + yPred.shape() + ")");
+        }
+        if (grad != null && grad.length != yPred.size()) {
+            throw new IllegalArgumentException(name + ": grad has " + grad.length + " entries, y_pred "
+                    + yPred.shape() + " has " + yPred.size());
+        }
+        if (values.length != positions) {
+            values = new float[positions];
+            scales = new float[positions];
+        }
+        perPosition(labels, predictions, values);
+
+        double sum = 0;
+        for (int p = 0; p < positions; p++) {
+            double w = weight(sampleWeight, shape, positions, p);
+            scales[p] = (float) (w / positions);
+            sum += w * values[p];
+        }
+        if (grad != null) {
+            perPositionGradient(labels, predictions, scales, grad);
+        }
+        // Keras divides with divide_no_nan: an empty batch has loss 0.
+        return positions == 0 ? 0f : (float) (sum / positions);
+    }
+
+    /**
+     * The weight of position {@code p}: that of its sample. A rank-1 {@code yPred} has a single
+     * position covering the whole batch; Keras then broadcasts the scalar loss against the weights
+     * and averages, which amounts to weighting by their mean.
+     */
+    private static double weight(float[] sampleWeight, Shape shape, int positions, int p) {
+        if (sampleWeight == null) {
+            return 1.0;
+        }
+        if (shape.rank() == 1) {
+            double total = 0;
+            for (float w : sampleWeight) {
+                total += w;
+            }
+            return sampleWeight.length == 0 ? 0.0 : total / sampleWeight.length;
+        }
+        return sampleWeight[p / (positions / sampleWeight.length)];
+    }
+
+    private static Tensor view(Tensor t, Shape shape) {
+        return t.shape().equals(shape) ? t : t.reshape(shape);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + config();
     }
 }
