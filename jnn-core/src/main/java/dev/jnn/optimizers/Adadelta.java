@@ -20,8 +20,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class Adadelta extends Optimizer {
-    private final float rho;
-    private final float epsilon;
+    private final double rho;
+    private final double epsilon;
     private float[][] accumulatedGrads;
     private float[][] accumulatedDeltas;
 
@@ -37,7 +37,7 @@ public final class Adadelta extends Optimizer {
 
     private Adadelta(Builder builder) {
         super(builder.options());
-        this.rho = Arguments.inRange("rho", builder.rho, 0f, 1f);
+        this.rho = Arguments.inRange("rho", builder.rho, 0, 1);
         this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
     }
 
@@ -46,11 +46,11 @@ public final class Adadelta extends Optimizer {
         return new Builder();
     }
 
-    public float rho() {
+    public double rho() {
         return rho;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
@@ -65,11 +65,13 @@ public final class Adadelta extends Optimizer {
     protected void update(int index, float[] w, float[] g, float lr) {
         float[] grads = accumulatedGrads[index];
         float[] deltas = accumulatedDeltas[index];
-        float oneMinusRho = 1 - rho;
+        float r = (float) rho;
+        float oneMinusRho = (float) (1 - rho);
+        float eps = (float) epsilon;
         for (int i = 0; i < w.length; i++) {
-            grads[i] = rho * grads[i] + oneMinusRho * (g[i] * g[i]);
-            float delta = -((float) Math.sqrt(deltas[i] + epsilon) * g[i] / (float) Math.sqrt(grads[i] + epsilon));
-            deltas[i] = rho * deltas[i] + oneMinusRho * (delta * delta);
+            grads[i] = r * grads[i] + oneMinusRho * (g[i] * g[i]);
+            float delta = -((float) Math.sqrt(deltas[i] + eps) * g[i] / (float) Math.sqrt(grads[i] + eps));
+            deltas[i] = r * deltas[i] + oneMinusRho * (delta * delta);
             w[i] += lr * delta;
         }
     }
@@ -82,21 +84,21 @@ public final class Adadelta extends Optimizer {
 
     /** Builder for {@link Adadelta}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float rho = 0.95f;
-        private float epsilon = 1e-7f;
+        private double rho = 0.95;
+        private double epsilon = 1e-7;
 
         private Builder() {
             super("adadelta", 0.001f);
         }
 
         /** Decay rate {@code ρ} of both moving averages, in [0, 1]. */
-        public Builder rho(float rho) {
+        public Builder rho(double rho) {
             this.rho = rho;
             return this;
         }
 
         /** Small constant {@code ε}; it also sets the size of the first steps. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

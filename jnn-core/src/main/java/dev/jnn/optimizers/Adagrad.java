@@ -19,8 +19,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class Adagrad extends Optimizer {
-    private final float initialAccumulatorValue;
-    private final float epsilon;
+    private final double initialAccumulatorValue;
+    private final double epsilon;
     private float[][] accumulators;
 
     /** Keras's defaults: lr 0.001, initial accumulator 0.1, ε 1e-7. */
@@ -44,25 +44,26 @@ public final class Adagrad extends Optimizer {
         return new Builder();
     }
 
-    public float initialAccumulatorValue() {
+    public double initialAccumulatorValue() {
         return initialAccumulatorValue;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
     @Override
     protected void buildSlots(List<Parameter> parameters) {
-        accumulators = addSlots(parameters, initialAccumulatorValue, "accumulator")[0];
+        accumulators = addSlots(parameters, (float) initialAccumulatorValue, "accumulator")[0];
     }
 
     @Override
     protected void update(int index, float[] w, float[] g, float lr) {
         float[] a = accumulators[index];
+        float eps = (float) epsilon;
         for (int i = 0; i < w.length; i++) {
             a[i] += g[i] * g[i];
-            w[i] -= lr * g[i] / (float) Math.sqrt(a[i] + epsilon);
+            w[i] -= lr * g[i] / (float) Math.sqrt(a[i] + eps);
         }
     }
 
@@ -74,21 +75,21 @@ public final class Adagrad extends Optimizer {
 
     /** Builder for {@link Adagrad}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float initialAccumulatorValue = 0.1f;
-        private float epsilon = 1e-7f;
+        private double initialAccumulatorValue = 0.1;
+        private double epsilon = 1e-7;
 
         private Builder() {
             super("adagrad", 0.001f);
         }
 
         /** Starting value of the squared-gradient sums, {@code >= 0}. */
-        public Builder initialAccumulatorValue(float value) {
+        public Builder initialAccumulatorValue(double value) {
             this.initialAccumulatorValue = value;
             return this;
         }
 
         /** Small constant {@code ε} added under the square root. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

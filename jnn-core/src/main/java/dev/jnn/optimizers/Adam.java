@@ -24,9 +24,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class Adam extends Optimizer {
-    private final float beta1;
-    private final float beta2;
-    private final float epsilon;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
     private final boolean amsgrad;
     private float[][] momentums;
     private float[][] velocities;
@@ -44,8 +44,8 @@ public final class Adam extends Optimizer {
 
     private Adam(Builder builder) {
         super(builder.options());
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0f, 1f);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0f, 1f);
+        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
+        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
         this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
         this.amsgrad = builder.amsgrad;
     }
@@ -55,15 +55,15 @@ public final class Adam extends Optimizer {
         return new Builder();
     }
 
-    public float beta1() {
+    public double beta1() {
         return beta1;
     }
 
-    public float beta2() {
+    public double beta2() {
         return beta2;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
@@ -88,13 +88,16 @@ public final class Adam extends Optimizer {
     }
 
     /** One Adam step at step number {@code t} (1-based); shared with {@link AdamW}. */
-    static void step(long t, float lr, float beta1, float beta2, float epsilon,
+    static void step(long t, float lr, double beta1, double beta2, double epsilon,
                      float[] w, float[] g, float[] m, float[] v, float[] vHat) {
-        float beta1Power = (float) Math.pow(beta1, t);
-        float beta2Power = (float) Math.pow(beta2, t);
+        // Keras raises the float32-cast betas to the power t, but forms 1 - beta from the double
+        // hyperparameters (1 - 0.999f would be 1.3e-5 off in relative terms).
+        float beta1Power = (float) Math.pow((float) beta1, t);
+        float beta2Power = (float) Math.pow((float) beta2, t);
         float alpha = lr * (float) Math.sqrt(1 - beta2Power) / (1 - beta1Power);
-        float oneMinusBeta1 = 1 - beta1;
-        float oneMinusBeta2 = 1 - beta2;
+        float oneMinusBeta1 = (float) (1 - beta1);
+        float oneMinusBeta2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
         for (int i = 0; i < w.length; i++) {
             m[i] += (g[i] - m[i]) * oneMinusBeta1;
             v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2;
@@ -103,7 +106,7 @@ public final class Adam extends Optimizer {
                 vHat[i] = Math.max(vHat[i], v[i]);
                 second = vHat[i];
             }
-            w[i] -= m[i] * alpha / ((float) Math.sqrt(second) + epsilon);
+            w[i] -= m[i] * alpha / ((float) Math.sqrt(second) + eps);
         }
     }
 
@@ -117,9 +120,9 @@ public final class Adam extends Optimizer {
 
     /** Builder for {@link Adam}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float beta1 = 0.9f;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-7f;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double epsilon = 1e-7;
         private boolean amsgrad = false;
 
         private Builder() {
@@ -127,19 +130,19 @@ public final class Adam extends Optimizer {
         }
 
         /** Decay rate {@code β1} of the first moment, in [0, 1]. */
-        public Builder beta1(float beta1) {
+        public Builder beta1(double beta1) {
             this.beta1 = beta1;
             return this;
         }
 
         /** Decay rate {@code β2} of the second moment, in [0, 1]. */
-        public Builder beta2(float beta2) {
+        public Builder beta2(double beta2) {
             this.beta2 = beta2;
             return this;
         }
 
         /** Small constant {@code ε} added to {@code sqrt(v)}. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

@@ -18,9 +18,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class AdamW extends Optimizer {
-    private final float beta1;
-    private final float beta2;
-    private final float epsilon;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
     private final boolean amsgrad;
     private float[][] momentums;
     private float[][] velocities;
@@ -41,8 +41,8 @@ public final class AdamW extends Optimizer {
         if (options().weightDecay() == null) {
             throw new IllegalArgumentException("weightDecay must be a number for AdamW, got null");
         }
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0f, 1f);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0f, 1f);
+        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
+        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
         this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
         this.amsgrad = builder.amsgrad;
     }
@@ -52,15 +52,15 @@ public final class AdamW extends Optimizer {
         return new Builder();
     }
 
-    public float beta1() {
+    public double beta1() {
         return beta1;
     }
 
-    public float beta2() {
+    public double beta2() {
         return beta2;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
@@ -94,9 +94,9 @@ public final class AdamW extends Optimizer {
 
     /** Builder for {@link AdamW}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float beta1 = 0.9f;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-7f;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double epsilon = 1e-7;
         private boolean amsgrad = false;
 
         private Builder() {
@@ -105,19 +105,19 @@ public final class AdamW extends Optimizer {
         }
 
         /** Decay rate {@code β1} of the first moment, in [0, 1]. */
-        public Builder beta1(float beta1) {
+        public Builder beta1(double beta1) {
             this.beta1 = beta1;
             return this;
         }
 
         /** Decay rate {@code β2} of the second moment, in [0, 1]. */
-        public Builder beta2(float beta2) {
+        public Builder beta2(double beta2) {
             this.beta2 = beta2;
             return this;
         }
 
         /** Small constant {@code ε} added to {@code sqrt(v)}. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

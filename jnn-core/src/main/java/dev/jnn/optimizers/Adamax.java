@@ -20,9 +20,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class Adamax extends Optimizer {
-    private final float beta1;
-    private final float beta2;
-    private final float epsilon;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
     private float[][] momentums;
     private float[][] norms;
 
@@ -38,8 +38,8 @@ public final class Adamax extends Optimizer {
 
     private Adamax(Builder builder) {
         super(builder.options());
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0f, 1f);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0f, 1f);
+        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
+        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
         this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
     }
 
@@ -48,15 +48,15 @@ public final class Adamax extends Optimizer {
         return new Builder();
     }
 
-    public float beta1() {
+    public double beta1() {
         return beta1;
     }
 
-    public float beta2() {
+    public double beta2() {
         return beta2;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
@@ -71,12 +71,14 @@ public final class Adamax extends Optimizer {
     protected void update(int index, float[] w, float[] g, float lr) {
         float[] m = momentums[index];
         float[] u = norms[index];
-        float correction = 1 - (float) Math.pow(beta1, iterations() + 1);
-        float oneMinusBeta1 = 1 - beta1;
+        float correction = 1 - (float) Math.pow((float) beta1, iterations() + 1);
+        float oneMinusBeta1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float eps = (float) epsilon;
         for (int i = 0; i < w.length; i++) {
             m[i] += (g[i] - m[i]) * oneMinusBeta1;
-            u[i] = Math.max(beta2 * u[i], Math.abs(g[i]));
-            w[i] -= lr * m[i] / (correction * (u[i] + epsilon));
+            u[i] = Math.max(b2 * u[i], Math.abs(g[i]));
+            w[i] -= lr * m[i] / (correction * (u[i] + eps));
         }
     }
 
@@ -89,28 +91,28 @@ public final class Adamax extends Optimizer {
 
     /** Builder for {@link Adamax}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float beta1 = 0.9f;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-7f;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double epsilon = 1e-7;
 
         private Builder() {
             super("adamax", 0.001f);
         }
 
         /** Decay rate {@code β1} of the first moment, in [0, 1]. */
-        public Builder beta1(float beta1) {
+        public Builder beta1(double beta1) {
             this.beta1 = beta1;
             return this;
         }
 
         /** Decay rate {@code β2} of the infinity norm, in [0, 1]. */
-        public Builder beta2(float beta2) {
+        public Builder beta2(double beta2) {
             this.beta2 = beta2;
             return this;
         }
 
         /** Small constant {@code ε} added to the norm. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

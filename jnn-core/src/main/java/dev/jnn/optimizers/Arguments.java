@@ -18,8 +18,16 @@ final class Arguments {
         return value == null ? null : nonNegative(name, value);
     }
 
+    /** {@code value} must be finite and {@code >= 0}. */
+    static double nonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
+        }
+        return value;
+    }
+
     /** {@code value} must lie in {@code [low, high]}. */
-    static float inRange(String name, float value, float low, float high) {
+    static double inRange(String name, double value, double low, double high) {
         if (!(value >= low && value <= high)) {
             throw new IllegalArgumentException(name + " must be in [" + low + ", " + high + "], got " + value);
         }

@@ -37,6 +37,11 @@ final class ConfigReader {
         return v == null ? defaultValue : number(key, v).floatValue();
     }
 
+    double doubleValue(String key, double defaultValue) {
+        Object v = config.get(key);
+        return v == null ? defaultValue : number(key, v).doubleValue();
+    }
+
     /** A nullable float (Keras {@code None} is {@code null}). */
     Float nullableFloat(String key) {
         Object v = config.get(key);

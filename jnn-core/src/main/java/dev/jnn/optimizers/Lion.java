@@ -18,8 +18,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class Lion extends Optimizer {
-    private final float beta1;
-    private final float beta2;
+    private final double beta1;
+    private final double beta2;
     private float[][] momentums;
 
     /** Keras's defaults: lr 0.001, β1 0.9, β2 0.99. */
@@ -39,7 +39,7 @@ public final class Lion extends Optimizer {
             throw new IllegalArgumentException("beta1 must be in (0, 1], got " + builder.beta1);
         }
         this.beta1 = builder.beta1;
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0f, 1f);
+        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
     }
 
     /** A builder starting from Keras's defaults. */
@@ -47,11 +47,11 @@ public final class Lion extends Optimizer {
         return new Builder();
     }
 
-    public float beta1() {
+    public double beta1() {
         return beta1;
     }
 
-    public float beta2() {
+    public double beta2() {
         return beta2;
     }
 
@@ -63,11 +63,14 @@ public final class Lion extends Optimizer {
     @Override
     protected void update(int index, float[] w, float[] g, float lr) {
         float[] m = momentums[index];
-        float oneMinusBeta1 = 1 - beta1;
-        float oneMinusBeta2 = 1 - beta2;
+        // Keras casts the betas to float32 first, then forms 1 - beta in float32.
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float oneMinusBeta1 = 1 - b1;
+        float oneMinusBeta2 = 1 - b2;
         for (int i = 0; i < w.length; i++) {
-            w[i] -= lr * Math.signum(m[i] * beta1 + g[i] * oneMinusBeta1);
-            m[i] = m[i] * beta2 + g[i] * oneMinusBeta2;
+            w[i] -= lr * Math.signum(m[i] * b1 + g[i] * oneMinusBeta1);
+            m[i] = m[i] * b2 + g[i] * oneMinusBeta2;
         }
     }
 
@@ -79,21 +82,21 @@ public final class Lion extends Optimizer {
 
     /** Builder for {@link Lion}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float beta1 = 0.9f;
-        private float beta2 = 0.99f;
+        private double beta1 = 0.9;
+        private double beta2 = 0.99;
 
         private Builder() {
             super("lion", 0.001f);
         }
 
         /** Interpolation {@code β1} between momentum and gradient for the step, in (0, 1]. */
-        public Builder beta1(float beta1) {
+        public Builder beta1(double beta1) {
             this.beta1 = beta1;
             return this;
         }
 
         /** Decay rate {@code β2} of the momentum, in [0, 1]. */
-        public Builder beta2(float beta2) {
+        public Builder beta2(double beta2) {
             this.beta2 = beta2;
             return this;
         }

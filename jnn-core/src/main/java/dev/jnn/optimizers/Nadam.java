@@ -25,9 +25,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class Nadam extends Optimizer {
-    private final float beta1;
-    private final float beta2;
-    private final float epsilon;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
     private float[][] momentums;
     private float[][] velocities;
     private float[] uProduct;   // one element; a variable so that it is saved and restored with the rest
@@ -44,8 +44,8 @@ public final class Nadam extends Optimizer {
 
     private Nadam(Builder builder) {
         super(builder.options());
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0f, 1f);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0f, 1f);
+        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
+        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
         this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
     }
 
@@ -54,15 +54,15 @@ public final class Nadam extends Optimizer {
         return new Builder();
     }
 
-    public float beta1() {
+    public double beta1() {
         return beta1;
     }
 
-    public float beta2() {
+    public double beta2() {
         return beta2;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
@@ -75,13 +75,13 @@ public final class Nadam extends Optimizer {
     }
 
     private float momentumAt(long step) {
-        return beta1 * (1f - 0.5f * (float) Math.pow(0.96f, step));   // Keras raises float32 0.96
+        return (float) beta1 * (1f - 0.5f * (float) Math.pow(0.96f, step));   // Keras raises float32 0.96
     }
 
     @Override
     protected void beforeUpdates(float learningRate) {
         float decayPower = (float) Math.pow(0.96f, iterations() + 1);
-        uProduct[0] = uProduct[0] * beta1 * (1f - 0.5f * decayPower);   // Keras's order: (Π * β1) * (...)
+        uProduct[0] = uProduct[0] * (float) beta1 * (1f - 0.5f * decayPower);   // Keras's order: (Π * β1) * (...)
     }
 
     @Override
@@ -91,9 +91,13 @@ public final class Nadam extends Optimizer {
         float uNext = momentumAt(t + 1);
         float productT = uProduct[0];
         float productNext = productT * uNext;
-        float beta2Power = (float) Math.pow(beta2, t);
-        float oneMinusBeta1 = 1 - beta1;
-        float oneMinusBeta2 = 1 - beta2;
+        // Unlike Adam, Keras's Nadam casts the betas to float32 before forming 1 - beta.
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float beta2Power = (float) Math.pow(b2, t);
+        float oneMinusBeta1 = 1 - b1;
+        float oneMinusBeta2 = 1 - b2;
+        float eps = (float) epsilon;
         float[] m = momentums[index];
         float[] v = velocities[index];
         for (int i = 0; i < w.length; i++) {
@@ -101,7 +105,7 @@ public final class Nadam extends Optimizer {
             v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2;
             float mHat = uNext * m[i] / (1 - productNext) + (1 - uT) * g[i] / (1 - productT);
             float vHat = v[i] / (1 - beta2Power);
-            w[i] -= mHat * lr / ((float) Math.sqrt(vHat) + epsilon);
+            w[i] -= mHat * lr / ((float) Math.sqrt(vHat) + eps);
         }
     }
 
@@ -114,28 +118,28 @@ public final class Nadam extends Optimizer {
 
     /** Builder for {@link Nadam}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float beta1 = 0.9f;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-7f;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double epsilon = 1e-7;
 
         private Builder() {
             super("nadam", 0.001f);
         }
 
         /** Decay rate {@code β1} of the first moment, in [0, 1]. */
-        public Builder beta1(float beta1) {
+        public Builder beta1(double beta1) {
             this.beta1 = beta1;
             return this;
         }
 
         /** Decay rate {@code β2} of the second moment, in [0, 1]. */
-        public Builder beta2(float beta2) {
+        public Builder beta2(double beta2) {
             this.beta2 = beta2;
             return this;
         }
 
         /** Small constant {@code ε} added to {@code sqrt(v̂)}. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

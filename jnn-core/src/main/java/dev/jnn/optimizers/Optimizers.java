@@ -49,48 +49,48 @@ public final class Optimizers {
         ConfigReader c = new ConfigReader(className, config);
         return switch (className.toLowerCase(Locale.ROOT)) {
             case "sgd" -> common(SGD.builder(), c)
-                    .momentum(c.floatValue("momentum", 0f))
+                    .momentum(c.doubleValue("momentum", 0))
                     .nesterov(c.booleanValue("nesterov", false))
                     .build();
             case "rmsprop" -> common(RMSprop.builder(), c)
-                    .rho(c.floatValue("rho", 0.9f))
-                    .momentum(c.floatValue("momentum", 0f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .rho(c.doubleValue("rho", 0.9))
+                    .momentum(c.doubleValue("momentum", 0))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .centered(c.booleanValue("centered", false))
                     .build();
             case "adam" -> common(Adam.builder(), c)
-                    .beta1(c.floatValue("beta_1", 0.9f))
-                    .beta2(c.floatValue("beta_2", 0.999f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .beta1(c.doubleValue("beta_1", 0.9))
+                    .beta2(c.doubleValue("beta_2", 0.999))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .amsgrad(c.booleanValue("amsgrad", false))
                     .build();
             case "adamw" -> common(AdamW.builder(), c)
-                    .beta1(c.floatValue("beta_1", 0.9f))
-                    .beta2(c.floatValue("beta_2", 0.999f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .beta1(c.doubleValue("beta_1", 0.9))
+                    .beta2(c.doubleValue("beta_2", 0.999))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .amsgrad(c.booleanValue("amsgrad", false))
                     .build();
             case "adagrad" -> common(Adagrad.builder(), c)
-                    .initialAccumulatorValue(c.floatValue("initial_accumulator_value", 0.1f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .initialAccumulatorValue(c.doubleValue("initial_accumulator_value", 0.1))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .build();
             case "adadelta" -> common(Adadelta.builder(), c)
-                    .rho(c.floatValue("rho", 0.95f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .rho(c.doubleValue("rho", 0.95))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .build();
             case "adamax" -> common(Adamax.builder(), c)
-                    .beta1(c.floatValue("beta_1", 0.9f))
-                    .beta2(c.floatValue("beta_2", 0.999f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .beta1(c.doubleValue("beta_1", 0.9))
+                    .beta2(c.doubleValue("beta_2", 0.999))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .build();
             case "nadam" -> common(Nadam.builder(), c)
-                    .beta1(c.floatValue("beta_1", 0.9f))
-                    .beta2(c.floatValue("beta_2", 0.999f))
-                    .epsilon(c.floatValue("epsilon", 1e-7f))
+                    .beta1(c.doubleValue("beta_1", 0.9))
+                    .beta2(c.doubleValue("beta_2", 0.999))
+                    .epsilon(c.doubleValue("epsilon", 1e-7))
                     .build();
             case "lion" -> common(Lion.builder(), c)
-                    .beta1(c.floatValue("beta_1", 0.9f))
-                    .beta2(c.floatValue("beta_2", 0.99f))
+                    .beta1(c.doubleValue("beta_1", 0.9))
+                    .beta2(c.doubleValue("beta_2", 0.99))
                     .build();
             default -> throw new IllegalArgumentException("unknown optimizer '" + className + "'; valid names: " + NAMES);
         };

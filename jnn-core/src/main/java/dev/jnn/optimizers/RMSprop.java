@@ -22,9 +22,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class RMSprop extends Optimizer {
-    private final float rho;
-    private final float momentum;
-    private final float epsilon;
+    private final double rho;
+    private final double momentum;
+    private final double epsilon;
     private final boolean centered;
     private float[][] velocities;
     private float[][] momentums;
@@ -42,7 +42,7 @@ public final class RMSprop extends Optimizer {
 
     private RMSprop(Builder builder) {
         super(builder.options());
-        this.rho = Arguments.inRange("rho", builder.rho, 0f, 1f);
+        this.rho = Arguments.inRange("rho", builder.rho, 0, 1);
         this.momentum = Arguments.nonNegative("momentum", builder.momentum);
         this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
         this.centered = builder.centered;
@@ -53,15 +53,15 @@ public final class RMSprop extends Optimizer {
         return new Builder();
     }
 
-    public float rho() {
+    public double rho() {
         return rho;
     }
 
-    public float momentum() {
+    public double momentum() {
         return momentum;
     }
 
-    public float epsilon() {
+    public double epsilon() {
         return epsilon;
     }
 
@@ -86,19 +86,22 @@ public final class RMSprop extends Optimizer {
         float[] v = velocities[index];
         float[] m = momentum > 0 ? momentums[index] : null;
         float[] a = centered ? averageGradients[index] : null;
-        float oneMinusRho = 1 - rho;
+        float r = (float) rho;
+        float oneMinusRho = (float) (1 - rho);
+        float mu = (float) momentum;
+        float eps = (float) epsilon;
         for (int i = 0; i < w.length; i++) {
-            v[i] = rho * v[i] + oneMinusRho * (g[i] * g[i]);
+            v[i] = r * v[i] + oneMinusRho * (g[i] * g[i]);
             float denominator;
             if (a != null) {
-                a[i] = rho * a[i] + oneMinusRho * g[i];
-                denominator = v[i] - a[i] * a[i] + epsilon;
+                a[i] = r * a[i] + oneMinusRho * g[i];
+                denominator = v[i] - a[i] * a[i] + eps;
             } else {
-                denominator = v[i] + epsilon;
+                denominator = v[i] + eps;
             }
             float increment = lr * g[i] / (float) Math.sqrt(denominator);
             if (m != null) {
-                m[i] = momentum * m[i] + increment;
+                m[i] = mu * m[i] + increment;
                 w[i] -= m[i];
             } else {
                 w[i] -= increment;
@@ -116,9 +119,9 @@ public final class RMSprop extends Optimizer {
 
     /** Builder for {@link RMSprop}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float rho = 0.9f;
-        private float momentum = 0f;
-        private float epsilon = 1e-7f;
+        private double rho = 0.9;
+        private double momentum = 0;
+        private double epsilon = 1e-7;
         private boolean centered = false;
 
         private Builder() {
@@ -127,19 +130,19 @@ public final class RMSprop extends Optimizer {
         }
 
         /** Discount factor {@code ρ} of the moving average, in [0, 1]. */
-        public Builder rho(float rho) {
+        public Builder rho(double rho) {
             this.rho = rho;
             return this;
         }
 
         /** Momentum {@code μ >= 0}; 0 disables the momentum slot. */
-        public Builder momentum(float momentum) {
+        public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
         /** Small constant {@code ε} added under the square root. */
-        public Builder epsilon(float epsilon) {
+        public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }

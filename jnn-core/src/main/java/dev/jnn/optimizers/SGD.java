@@ -20,7 +20,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class SGD extends Optimizer {
-    private final float momentum;
+    private final double momentum;
     private final boolean nesterov;
     private float[][] momentums;
 
@@ -36,7 +36,7 @@ public final class SGD extends Optimizer {
 
     private SGD(Builder builder) {
         super(builder.options());
-        this.momentum = Arguments.inRange("momentum", builder.momentum, 0f, 1f);
+        this.momentum = Arguments.inRange("momentum", builder.momentum, 0, 1);
         this.nesterov = builder.nesterov;
     }
 
@@ -45,7 +45,7 @@ public final class SGD extends Optimizer {
         return new Builder();
     }
 
-    public float momentum() {
+    public double momentum() {
         return momentum;
     }
 
@@ -69,9 +69,10 @@ public final class SGD extends Optimizer {
             return;
         }
         float[] m = momentums[index];
+        float mu = (float) momentum;
         for (int i = 0; i < w.length; i++) {
-            m[i] = m[i] * momentum - g[i] * lr;
-            w[i] += nesterov ? m[i] * momentum - g[i] * lr : m[i];
+            m[i] = m[i] * mu - g[i] * lr;
+            w[i] += nesterov ? m[i] * mu - g[i] * lr : m[i];
         }
     }
 
@@ -83,7 +84,7 @@ public final class SGD extends Optimizer {
 
     /** Builder for {@link SGD}; defaults are Keras's. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float momentum = 0f;
+        private double momentum = 0;
         private boolean nesterov = false;
 
         private Builder() {
@@ -91,7 +92,7 @@ public final class SGD extends Optimizer {
         }
 
         /** Momentum {@code μ} in [0, 1]. */
-        public Builder momentum(float momentum) {
+        public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
