@@ -126,7 +126,7 @@ class LearningRateSchedulesTest {
     }
 
     @Test
-    void stepsAreReportedAsKerasSaysThem() {
+    void configValuesKeepTheirJavaTypes() {
         assertEquals(Arrays.asList(0.1f, 10L, 0.5f, false, "ExponentialDecay"),
                 List.copyOf(new ExponentialDecay(0.1f, 10, 0.5f).config().values()));
     }
