@@ -24,6 +24,12 @@ final class ConfigReader {
         return owner;
     }
 
+    /** Whether {@code key} is present, even with a {@code null} (Keras {@code None}) value. */
+    boolean contains(String key) {
+        return config.containsKey(key);
+    }
+
+    /** Whether {@code key} is present with a non-null value. */
     boolean has(String key) {
         return config.get(key) != null;
     }

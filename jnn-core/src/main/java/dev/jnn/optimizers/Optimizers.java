@@ -109,8 +109,8 @@ public final class Optimizers {
         } else if (learningRate != null) {
             builder.learningRate(c.number("learning_rate", learningRate).floatValue());
         }
-        // AdamW's default weight decay is not null, so only an explicit entry may override it here.
-        if (c.has("weight_decay")) {
+        // AdamW's default weight decay is not null, so only an explicit entry (even None) may override it.
+        if (c.contains("weight_decay")) {
             builder.weightDecay(c.nullableFloat("weight_decay"));
         }
         if (Boolean.TRUE.equals(c.raw("use_ema")) || c.has("loss_scale_factor") || c.has("gradient_accumulation_steps")
