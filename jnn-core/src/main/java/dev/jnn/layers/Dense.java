@@ -59,12 +59,12 @@ public final class Dense extends Layer {
 
     /** A linear Dense layer with Keras's defaults. */
     public Dense(int units) {
-        this(builder(units).build());
+        this(builder(units).config());
     }
 
     /** A Dense layer with an activation given by its Keras name ({@code "relu"}). */
     public Dense(int units, String activation) {
-        this(builder(units).activation(activation).build());
+        this(builder(units).activation(activation).config());
     }
 
     /** A Dense layer from a full configuration. */
@@ -247,9 +247,14 @@ public final class Dense extends Layer {
             return this;
         }
 
+        /** The configuration built so far. */
+        public Config config() {
+            return new Config(units, activation, useBias, kernelInitializer, biasInitializer,
+                    kernelRegularizer, biasRegularizer);
+        }
+
         public Dense build() {
-            return new Dense(new Config(units, activation, useBias, kernelInitializer, biasInitializer,
-                    kernelRegularizer, biasRegularizer));
+            return new Dense(config());
         }
     }
 }

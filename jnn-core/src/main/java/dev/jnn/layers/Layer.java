@@ -62,8 +62,9 @@ public abstract class Layer {
         if (!built) {
             build(sample, false);
         } else if (!accepts(sample)) {
+            outputShape(sample); // a layer with a more precise message throws it here
             throw new IllegalArgumentException("Input of layer \"" + name() + "\" is incompatible with the layer: expected shape "
-                    + inputShape.toKerasString() + ", but received input with shape " + describe(input.shape()));
+                    + inputShape.toKerasString() + ", but received input with shape " + sample.toKerasString());
         }
         return forward(input, training);
     }
@@ -144,16 +145,6 @@ public abstract class Layer {
                 r.addGradient(p.value().data(), p.grad());
             }
         }
-    }
-
-    /** Keras-style shape text for messages: {@code (4, 3)}. */
-    protected static String describe(Shape shape) {
-        int[] d = shape.dims();
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < d.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(d[i]);
-        }
-        return sb.append(d.length == 1 ? ",)" : ")").toString();
     }
 
     /** The Keras class name shown by {@code summary()}. */

@@ -271,9 +271,14 @@ public abstract class Model implements TrainingControl {
         System.out.print(summaryText());
     }
 
-    /** Keras's summary table as text. */
+    /** Keras's summary table as text, as wide as Keras would print it on this terminal. */
     public final String summaryText() {
-        return ModelSummary.render(this);
+        return ModelSummary.render(this, ModelSummary.defaultLineLength());
+    }
+
+    /** Keras's summary table as text, {@code lineLength} characters wide (Keras's {@code line_length}). */
+    public final String summaryText(int lineLength) {
+        return ModelSummary.render(this, lineLength);
     }
 
     @Override

@@ -39,6 +39,17 @@ public final class Sequential extends Model {
         }
     }
 
+    /** A model with its own name (Keras's {@code Sequential(name=...)}) and the given layers. */
+    public Sequential(String name, Layer... layers) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Sequential: name must not be blank, got '" + name + "'");
+        }
+        this.name = name;
+        for (Layer layer : layers) {
+            add(layer);
+        }
+    }
+
     /**
      * Appends a layer. An {@link Input} fixes the input shape (it must come first); once the input
      * shape is known, each added layer is built at once, so shape errors surface here.

@@ -72,14 +72,8 @@ final class Trainer {
         int samples = trainX.rows();
         int batchSize = options.batchSize();
         int steps = (samples + batchSize - 1) / batchSize;
-        CallbackList callbacks = callbacks(options.verbose(), options.callbacks());
+        CallbackList callbacks = callbacks(options.callbacks(), options.verbose(), options.epochs(), steps);
         History history = callbacks.history();
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("verbose", options.verbose());
-        params.put("epochs", options.epochs());
-        params.put("steps", steps);
-        callbacks.setModel(model);
-        callbacks.setParams(params);
 
         SplittableRandom shuffleRandom = options.shuffle() ? SeedGenerator.newRandom(null) : null;
         int[] order = new int[samples];
@@ -125,8 +119,16 @@ final class Trainer {
         return history;
     }
 
-    private static CallbackList callbacks(int verbose, List<Callback> user) {
-        return CallbackList.forFit(user, verbose);
+    /** Keras's CallbackList: the user's callbacks, then History and (when verbose) the progress bar. */
+    private CallbackList callbacks(List<Callback> user, int verbose, int epochs, int steps) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("verbose", verbose);
+        params.put("epochs", epochs);
+        params.put("steps", steps);
+        CallbackList list = CallbackList.builder().callbacks(user).addHistory(true).addProgbar(verbose != 0).build();
+        list.setModel(model);
+        list.setParams(params);
+        return list;
     }
 
     /** One gradient update; returns the running loss and metrics of the epoch, keys sorted. */
@@ -190,13 +192,7 @@ final class Trainer {
         compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
         int samples = x.rows();
         int steps = (samples + batchSize - 1) / batchSize;
-        CallbackList callbacks = CallbackList.forTest(user, verbose);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("verbose", verbose);
-        params.put("epochs", 1);
-        params.put("steps", steps);
-        callbacks.setModel(model);
-        callbacks.setParams(params);
+        CallbackList callbacks = callbacks(user, verbose, 1, steps);
         compiled.resetMetrics();
         callbacks.onTestBegin(Map.of());
         Map<String, Double> logs = Map.of();

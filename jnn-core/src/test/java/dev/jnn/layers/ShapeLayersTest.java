@@ -98,7 +98,7 @@ class ShapeLayersTest {
         Input input = Input.shape(28, 28, 1);
         assertEquals(Shape.of(28, 28, 1), input.shape());
         assertEquals("InputLayer", input.className());
-        assertThrows(IllegalArgumentException.class, () -> Input.shape());
+        assertThrows(IllegalArgumentException.class, () -> Input.shape(new int[0]));
     }
 
     @Test

@@ -144,7 +144,7 @@ class SequentialTest {
                  Trainable params: 33 (132.00 B)
                  Non-trainable params: 0 (0.00 B)
                 """;
-        assertEquals(expected, model.summaryText());
+        assertEquals(expected, model.summaryText(76));
     }
 
     @Test
