@@ -22,6 +22,7 @@ public abstract class Layer {
     private final List<Regularizer> regularizers = new ArrayList<>();
     private String name;
     private Shape inputShape;
+    private Shape declaredInputShape;
     private boolean built;
 
     /** The layer's name; Keras-style automatic ({@code dense_1}) unless set. */
@@ -39,6 +40,23 @@ public abstract class Layer {
         }
         this.name = newName;
         return this;
+    }
+
+    /**
+     * Declares the per-sample input shape on the first layer of a model, as Keras's
+     * {@code input_shape=(2,)} argument: {@code new Dense(8, "relu").withInputShape(2)}.
+     */
+    public Layer withInputShape(int... dims) {
+        this.declaredInputShape = Shape.of(dims);
+        if (declaredInputShape.rank() == 0) {
+            throw new IllegalArgumentException("layer \"" + name() + "\": input shape must have at least one axis");
+        }
+        return this;
+    }
+
+    /** The input shape declared with {@link #withInputShape}, or null. */
+    public final Shape declaredInputShape() {
+        return declaredInputShape;
     }
 
     /** The configuration record, enough to rebuild an equal, unbuilt layer. */

@@ -138,6 +138,11 @@ public abstract class Model implements TrainingControl {
         return evaluate(Tensor.of(x), Tensor.of(y), 32, 1);
     }
 
+    /** Loss and metrics with Keras's defaults (batch size 32, progress bar). */
+    public final Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return evaluate(x, y, 32, 1);
+    }
+
     /** Loss and metrics on integer-labelled data. */
     public final Map<String, Double> evaluate(float[][] x, int[] labels) {
         return evaluate(Tensor.of(x), Tensor.ofLabels(labels), 32, 1);
@@ -151,19 +156,32 @@ public abstract class Model implements TrainingControl {
         return new Trainer(this, compiled("evaluate")).evaluate(x, y, null, batchSize, verbose, List.of());
     }
 
-    /** Predictions for every row of {@code x}, in batches of 32, silently. */
+    /** Predictions for every row of {@code x}: batches of 32 and a progress bar, as Keras's defaults. */
     public final float[][] predict(float[][] x) {
-        return predict(Tensor.of(x), 32).toArray2d();
+        return predict(Tensor.of(x), 32, 1).toArray2d();
     }
 
-    /** Predictions for double inputs. */
+    /** Predictions for double inputs, with Keras's defaults. */
     public final float[][] predict(double[][] x) {
-        return predict(Tensor.of(x), 32).toArray2d();
+        return predict(Tensor.of(x), 32, 1).toArray2d();
     }
 
-    /** Keras's {@code predict}: the outputs for every sample of {@code x}, computed in batches. */
+    /** Predictions for every sample of {@code x}, with Keras's defaults (batch 32, progress bar). */
+    public final Tensor predict(Tensor x) {
+        return predict(x, 32, 1);
+    }
+
+    /** Predictions in batches of {@code batchSize}, silently (no progress bar). */
     public final Tensor predict(Tensor x, int batchSize) {
-        return Trainer.predict(this, x, batchSize);
+        return predict(x, batchSize, 0);
+    }
+
+    /**
+     * Keras's {@code predict(x, batch_size, verbose)}: the outputs for every sample of {@code x},
+     * computed in batches without recording gradients; verbose 0 is silent, 1 draws a bar, 2 a line.
+     */
+    public final Tensor predict(Tensor x, int batchSize, int verbose) {
+        return Trainer.predict(this, x, batchSize, verbose);
     }
 
     /** One gradient update on one batch (Keras's {@code train_on_batch}); returns loss and metrics. */

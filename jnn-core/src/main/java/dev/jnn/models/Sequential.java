@@ -72,6 +72,9 @@ public final class Sequential extends Model {
                         + layer.name() + "\" is already in \"" + name + "\"");
             }
         }
+        if (layers.isEmpty() && inputShape == null && layer.declaredInputShape() != null) {
+            inputShape = layer.declaredInputShape();
+        }
         if (inputShape != null) {
             layer.build(currentOutputShape(), false);
         }

@@ -120,7 +120,7 @@ final class Trainer {
     }
 
     /** Keras's CallbackList: the user's callbacks, then History and (when verbose) the progress bar. */
-    private CallbackList callbacks(List<Callback> user, int verbose, int epochs, int steps) {
+    CallbackList callbacks(List<Callback> user, int verbose, int epochs, int steps) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", verbose);
         params.put("epochs", epochs);
@@ -221,9 +221,12 @@ final class Trainer {
         return ordered;
     }
 
-    static Tensor predict(Model model, Tensor x, int batchSize) {
+    static Tensor predict(Model model, Tensor x, int batchSize, int verbose) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("predict: batch_size must be > 0, got " + batchSize);
+        }
+        if (verbose < 0 || verbose > 2) {
+            throw new IllegalArgumentException("predict: verbose must be 0, 1 or 2, got " + verbose);
         }
         if (x.shape().rank() == 0) {
             throw new IllegalArgumentException("predict: x needs a batch axis, got shape " + x.shape());
@@ -233,10 +236,25 @@ final class Trainer {
         Shape out = model.outputShape().withBatch(x.rows());
         Tensor result = Tensor.zeros(out);
         int row = out.size() / Math.max(1, x.rows());
-        for (int from = 0; from < x.rows(); from += batchSize) {
+        int steps = (x.rows() + batchSize - 1) / batchSize;
+        CallbackList callbacks = verbose == 0 ? null : new Trainer(model, null).callbacks(List.of(), verbose, 1, steps);
+        if (callbacks != null) {
+            callbacks.onPredictBegin(Map.of());
+        }
+        for (int step = 0; step < steps; step++) {
+            int from = step * batchSize;
             int to = Math.min(x.rows(), from + batchSize);
+            if (callbacks != null) {
+                callbacks.onPredictBatchBegin(step, Map.of());
+            }
             Tensor yb = model.call(x.sliceRows(from, to), false);
             System.arraycopy(yb.data(), 0, result.data(), from * row, (to - from) * row);
+            if (callbacks != null) {
+                callbacks.onPredictBatchEnd(step, Map.of());
+            }
+        }
+        if (callbacks != null) {
+            callbacks.onPredictEnd(Map.of());
         }
         return result;
     }
