@@ -122,90 +122,118 @@ public final class CallbackList implements Callback {
     public void onTrainBegin(Map<String, Double> logs) {
         begin();
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTrainBegin(sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTrainBegin(sorted);
+        }
     }
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTrainEnd(sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTrainEnd(sorted);
+        }
         end();
     }
 
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onEpochBegin(epoch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onEpochBegin(epoch, sorted);
+        }
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onEpochEnd(epoch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onEpochEnd(epoch, sorted);
+        }
     }
 
     @Override
     public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTrainBatchBegin(batch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTrainBatchBegin(batch, sorted);
+        }
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTrainBatchEnd(batch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTrainBatchEnd(batch, sorted);
+        }
     }
 
     @Override
     public void onTestBegin(Map<String, Double> logs) {
         begin();
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTestBegin(sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTestBegin(sorted);
+        }
     }
 
     @Override
     public void onTestEnd(Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTestEnd(sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTestEnd(sorted);
+        }
         end();
     }
 
     @Override
     public void onTestBatchBegin(int batch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTestBatchBegin(batch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTestBatchBegin(batch, sorted);
+        }
     }
 
     @Override
     public void onTestBatchEnd(int batch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onTestBatchEnd(batch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTestBatchEnd(batch, sorted);
+        }
     }
 
     @Override
     public void onPredictBegin(Map<String, Double> logs) {
         begin();
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onPredictBegin(sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onPredictBegin(sorted);
+        }
     }
 
     @Override
     public void onPredictEnd(Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onPredictEnd(sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onPredictEnd(sorted);
+        }
         end();
     }
 
     @Override
     public void onPredictBatchBegin(int batch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onPredictBatchBegin(batch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onPredictBatchBegin(batch, sorted);
+        }
     }
 
     @Override
     public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
         var sorted = sorted(logs);
-        callbacks.forEach(c -> c.onPredictBatchEnd(batch, sorted));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onPredictBatchEnd(batch, sorted);
+        }
     }
 
     private void begin() {
@@ -221,12 +249,18 @@ public final class CallbackList implements Callback {
     }
 
     /** A mutable copy with keys in sorted order; {@code null} becomes empty. */
+    /**
+     * A mutable copy of the logs with their keys sorted, as Keras passes them: a key that one callback
+     * adds is seen by the callbacks after it, never by the caller.
+     */
     private static Map<String, Double> sorted(Map<String, Double> logs) {
-        var copy = new LinkedHashMap<String, Double>();
-        if (logs != null) {
-            copy.putAll(new TreeMap<>(logs));
+        if (logs == null || logs.isEmpty()) {
+            return new LinkedHashMap<>();
         }
-        return copy;
+        if (logs instanceof TreeMap<String, Double> tree && tree.comparator() == null) {
+            return new LinkedHashMap<>(tree);
+        }
+        return new LinkedHashMap<>(new TreeMap<>(logs));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.jnn.initializers.Initializers;
 import dev.jnn.kernels.Kernels;
 import dev.jnn.kernels.Sgemm;
 import dev.jnn.regularizers.Regularizer;
+import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
@@ -54,6 +55,7 @@ public final class Dense extends Layer {
     private static final Sgemm SGEMM = Kernels.sgemm();
 
     private final Config config;
+    private final PerStep<Call> calls = new PerStep<>(Call::new);
     private Parameter kernel;
     private Parameter bias;
 
@@ -123,17 +125,17 @@ public final class Dense extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         int inputDim = kernel.shape().dim(0);
-        int units = config.units;
         if (x.shape().dim(-1) != inputDim) {
             throw incompatible(x.shape().withoutBatch());
         }
-        int rows = x.size() / inputDim;
-        Shape outShape = x.shape().withLast(units);
-        boolean linear = isLinear();
-        float[] z = new float[rows * units];
-        SGEMM.matmul(x.data(), kernel.value().data(), z, rows, inputDim, units, false);
+        Call call = calls.acquire();
+        call.prepare(x);
+        int rows = call.rows;
+        int units = config.units;
+        SGEMM.matmul(x.data(), kernel.value().data(), call.z, rows, inputDim, units, false);
         if (bias != null) {
             float[] b = bias.value().data();
+            float[] z = call.z;
             for (int r = 0; r < rows; r++) {
                 int o = r * units;
                 for (int j = 0; j < units; j++) {
@@ -141,43 +143,64 @@ public final class Dense extends Layer {
                 }
             }
         }
-        Tensor y;
-        if (linear) {
-            y = new Tensor(outShape, z);
-        } else {
-            float[] out = new float[z.length];
-            config.activation.forward(z, out, rows, units);
-            y = new Tensor(outShape, out);
+        if (!call.linear) {
+            config.activation.forward(call.z, call.y.data(), rows, units);
         }
         if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
-            Tensor output = y;
-            GradientTape.active().record(output, () -> backward(x, z, output, rows, inputDim, units, linear));
+            GradientTape.active().record(call.y, call);
         }
-        return y;
+        return call.y;
     }
 
-    private void backward(Tensor x, float[] z, Tensor y, int rows, int inputDim, int units, boolean linear) {
-        float[] dz;
-        if (linear) {
-            dz = y.grad();
-        } else {
-            dz = new float[z.length];
-            config.activation.backward(z, y.data(), y.grad(), dz, rows, units);
-        }
-        if (kernel.trainable()) {
-            SGEMM.matmulTransposeA(x.data(), dz, kernel.grad(), inputDim, rows, units, true);
-        }
-        if (bias != null && bias.trainable()) {
-            float[] db = bias.grad();
-            for (int r = 0; r < rows; r++) {
-                int o = r * units;
-                for (int j = 0; j < units; j++) {
-                    db[j] += dz[o + j];
-                }
+    /** One call's buffers and its backward: z = x·kernel + bias before the activation, y after. */
+    private final class Call implements BackwardStep {
+        private Tensor x;
+        private Shape inputShape;
+        private Tensor y;
+        private float[] z;
+        private float[] dz;
+        private int rows;
+        private boolean linear;
+
+        void prepare(Tensor input) {
+            this.x = input;
+            if (!input.shape().equals(inputShape)) {
+                inputShape = input.shape();
+                linear = isLinear();
+                int units = config.units;
+                rows = input.size() / kernel.shape().dim(0);
+                y = Tensor.zeros(input.shape().withLast(units));
+                z = linear ? y.data() : new float[y.size()];
+                dz = linear ? null : new float[y.size()];
             }
         }
-        if (x.requiresGrad()) {
-            SGEMM.matmulTransposeB(dz, kernel.value().data(), x.grad(), rows, units, inputDim, true);
+
+        @Override
+        public void backward() {
+            int inputDim = kernel.shape().dim(0);
+            int units = config.units;
+            float[] gradZ;
+            if (linear) {
+                gradZ = y.grad();
+            } else {
+                gradZ = dz;
+                config.activation.backward(z, y.data(), y.grad(), gradZ, rows, units);
+            }
+            if (kernel.trainable()) {
+                SGEMM.matmulTransposeA(x.data(), gradZ, kernel.grad(), inputDim, rows, units, true);
+            }
+            if (bias != null && bias.trainable()) {
+                float[] db = bias.grad();
+                for (int r = 0; r < rows; r++) {
+                    int o = r * units;
+                    for (int j = 0; j < units; j++) {
+                        db[j] += gradZ[o + j];
+                    }
+                }
+            }
+            if (x.requiresGrad()) {
+                SGEMM.matmulTransposeB(gradZ, kernel.value().data(), x.grad(), rows, units, inputDim, true);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jnn.layers;
 
+import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
@@ -29,6 +30,7 @@ public final class Dropout extends Layer {
     }
 
     private final Config config;
+    private final PerStep<Call> calls = new PerStep<>(Call::new);
     private final SplittableRandom random;
 
     public Dropout(float rate) {
@@ -59,24 +61,45 @@ public final class Dropout extends Layer {
         if (!training || config.rate == 0f) {
             return x;
         }
+        Call call = calls.acquire();
+        call.prepare(x);
         float scale = 1f / (1f - config.rate);
-        float[] mask = new float[x.size()];
-        float[] out = new float[x.size()];
+        float[] mask = call.mask;
+        float[] out = call.y.data();
         float[] in = x.data();
         for (int i = 0; i < mask.length; i++) {
             mask[i] = random.nextDouble() >= config.rate ? scale : 0f;
             out[i] = in[i] * mask[i];
         }
-        Tensor y = new Tensor(x.shape(), out);
         if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(y, () -> {
-                float[] g = x.grad();
-                float[] dy = y.grad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += dy[i] * mask[i];
-                }
-            });
+            GradientTape.active().record(call.y, call);
         }
-        return y;
+        return call.y;
+    }
+
+    /** One call's mask, output and backward. */
+    private final class Call implements BackwardStep {
+        private Tensor x;
+        private Shape shape;
+        private Tensor y;
+        private float[] mask;
+
+        void prepare(Tensor input) {
+            this.x = input;
+            if (!input.shape().equals(shape)) {
+                shape = input.shape();
+                y = Tensor.zeros(shape);
+                mask = new float[input.size()];
+            }
+        }
+
+        @Override
+        public void backward() {
+            float[] g = x.grad();
+            float[] dy = y.grad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += dy[i] * mask[i];
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ public final class Flatten extends Layer {
 
     private static final Config CONFIG = new Config();
 
+    private final PerStep<ViewCall> views = new PerStep<>(() -> new ViewCall(x -> Shape.of(x.rows(), x.rowSize())));
+
     @Override
     public Config config() {
         return CONFIG;
@@ -25,6 +27,6 @@ public final class Flatten extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        return Reshape.reshape(x, Shape.of(x.rows(), x.rowSize()));
+        return views.acquire().view(x);
     }
 }

@@ -76,10 +76,10 @@ public abstract class Layer {
      * Builds the layer on first use, checks the input's per-sample shape, then runs {@link #forward}.
      */
     public final Tensor call(Tensor input, boolean training) {
-        Shape sample = input.shape().withoutBatch();
         if (!built) {
-            build(sample, false);
-        } else if (!accepts(sample)) {
+            build(input.shape().withoutBatch(), false);
+        } else if (!input.shape().isBatchOf(inputShape)) {
+            Shape sample = input.shape().withoutBatch();
             outputShape(sample); // a layer with a more precise message throws it here
             throw new IllegalArgumentException("Input of layer \"" + name() + "\" is incompatible with the layer: expected shape "
                     + inputShape.toKerasString() + ", but received input with shape " + sample.toKerasString());
@@ -101,10 +101,6 @@ public abstract class Layer {
         regularizers.clear();
         build(inputShape);
         built = true;
-    }
-
-    private boolean accepts(Shape sample) {
-        return sample.equals(inputShape);
     }
 
     /** Whether the weights exist. */

@@ -1,6 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.Arrays;
@@ -54,6 +53,8 @@ public final class Reshape extends Layer {
     }
 
     private final Config config;
+    private final PerStep<ViewCall> views = new PerStep<>(
+            () -> new ViewCall(x -> outputShape(x.shape().withoutBatch()).withBatch(x.rows())));
 
     public Reshape(int... targetShape) {
         this.config = new Config(targetShape);
@@ -96,21 +97,6 @@ public final class Reshape extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        return reshape(x, outputShape(x.shape().withoutBatch()).withBatch(x.rows()));
-    }
-
-    /** A view of {@code x} with another shape whose gradient flows back unchanged. */
-    static Tensor reshape(Tensor x, Shape shape) {
-        Tensor y = new Tensor(shape, x.data());
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(y, () -> {
-                float[] g = x.grad();
-                float[] dy = y.grad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += dy[i];
-                }
-            });
-        }
-        return y;
+        return views.acquire().view(x);
     }
 }

@@ -32,6 +32,10 @@ public abstract class Loss {
     private final String name;
     private float[] values = new float[0];   // per-position losses, reused
     private float[] scales = new float[0];   // per-position gradient scales, reused
+    private Tensor lastTrue;                  // the last inputs and their rank-matched views
+    private Tensor lastPred;
+    private Tensor matchedTrue;
+    private Tensor matchedPred;
 
     protected Loss(String name) {
         this.name = name;
@@ -91,11 +95,18 @@ public abstract class Loss {
      *                                  the gradient buffer have the wrong length
      */
     public float compute(Tensor yTrue, Tensor yPred, float[] sampleWeight, float[] grad) {
-        Shape[] matched = sparseLabels()
-                ? ShapeMatching.matchSparse(name, yTrue.shape(), yPred.shape())
-                : ShapeMatching.matchDense(name, yTrue.shape(), yPred.shape());
-        Tensor labels = view(yTrue, matched[0]);
-        Tensor predictions = view(yPred, matched[1]);
+        if (yTrue != lastTrue || yPred != lastPred) {
+            // Training reuses its batch tensors, so the rank matching is done once per buffer pair.
+            Shape[] matched = sparseLabels()
+                    ? ShapeMatching.matchSparse(name, yTrue.shape(), yPred.shape())
+                    : ShapeMatching.matchDense(name, yTrue.shape(), yPred.shape());
+            matchedTrue = view(yTrue, matched[0]);
+            matchedPred = view(yPred, matched[1]);
+            lastTrue = yTrue;
+            lastPred = yPred;
+        }
+        Tensor labels = matchedTrue;
+        Tensor predictions = matchedPred;
         Shape shape = predictions.shape();
         int positions = ShapeMatching.positions(shape);
         int batch = shape.dim(0);

@@ -56,6 +56,10 @@ final class Compiled {
         return metrics;
     }
 
+    boolean metricsResolved() {
+        return metrics != null;
+    }
+
     void resetMetrics() {
         lossTracker.reset();
         for (Metric m : metrics()) {

@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public abstract class Model implements TrainingControl {
     private Compiled compiled;
+    private Trainer trainer;
     private boolean stopTraining;
     private History history;
 
@@ -65,6 +66,16 @@ public abstract class Model implements TrainingControl {
     /** {@code compile} with any mix of names and objects. */
     public final void compile(CompileOptions options) {
         this.compiled = new Compiled(options);
+        this.trainer = null;
+    }
+
+    /** The training loop bound to the current compile (kept, so its buffers are reused). */
+    private Trainer trainer(String method) {
+        Compiled c = compiled(method);
+        if (trainer == null) {
+            trainer = new Trainer(this, c);
+        }
+        return trainer;
     }
 
     /** Whether {@code compile} has been called. */
@@ -123,7 +134,7 @@ public abstract class Model implements TrainingControl {
 
     /** Keras's {@code fit}: the one training path everything else calls. */
     public final History fit(Tensor x, Tensor y, FitOptions options) {
-        History h = new Trainer(this, compiled("fit")).fit(x, y, options);
+        History h = trainer("fit").fit(x, y, options);
         this.history = h;
         return h;
     }
@@ -153,7 +164,7 @@ public abstract class Model implements TrainingControl {
      * metric over the data, in compile order.
      */
     public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
-        return new Trainer(this, compiled("evaluate")).evaluate(x, y, null, batchSize, verbose, List.of());
+        return trainer("evaluate").evaluate(x, y, null, batchSize, verbose, List.of());
     }
 
     /** Predictions for every row of {@code x}: batches of 32 and a progress bar, as Keras's defaults. */
@@ -191,7 +202,20 @@ public abstract class Model implements TrainingControl {
 
     /** One gradient update on one batch, optionally sample-weighted; metrics are reset first. */
     public final Map<String, Double> trainOnBatch(Tensor x, Tensor y, float[] sampleWeight) {
-        return new Trainer(this, compiled("trainOnBatch")).trainOnBatch(x, y, sampleWeight);
+        return trainer("trainOnBatch").trainOnBatch(x, y, sampleWeight);
+    }
+
+    /**
+     * Keras's {@code train_step}: one gradient update on a batch, with no input checks, callbacks or
+     * logs (read {@link #metrics()} for those). The model must be built for the batch's shape. In
+     * steady state it allocates nothing, which makes it the unit that benchmarks measure.
+     */
+    public final void trainStep(Tensor x, Tensor y, float[] sampleWeight) {
+        Compiled c = compiled("trainStep");
+        if (!c.metricsResolved()) {
+            c.metrics(y.shape(), outputShape().withBatch(y.rows()));
+        }
+        trainer("trainStep").trainStep(x, y, sampleWeight);
     }
 
     // ---- weights ----

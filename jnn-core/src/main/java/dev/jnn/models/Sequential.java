@@ -149,8 +149,8 @@ public final class Sequential extends Model {
     @Override
     public Tensor call(Tensor x, boolean training) {
         Tensor h = x;
-        for (Layer layer : layers) {
-            h = layer.call(h, training);
+        for (int i = 0; i < layers.size(); i++) {
+            h = layers.get(i).call(h, training);
         }
         return h;
     }

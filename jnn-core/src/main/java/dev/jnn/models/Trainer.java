@@ -12,6 +12,7 @@ import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.StepScope;
 import dev.jnn.tensor.Tensor;
 
 import java.util.LinkedHashMap;
@@ -27,10 +28,25 @@ import java.util.TreeMap;
 final class Trainer {
     private final Model model;
     private final Compiled compiled;
+    // Reused by every step so that a steady-state step allocates nothing.
+    private final GradientTape tape = new GradientTape();
+    private final StepScope scope = new StepScope();
+    private final BatchBuffers batches = new BatchBuffers();
+    private List<Parameter> trainable;
+    private Layer[] layers;
+    private float[] lossGradient = new float[0];
 
     Trainer(Model model, Compiled compiled) {
         this.model = model;
         this.compiled = compiled;
+    }
+
+    /** Caches the model's structure once it is built (it cannot change afterwards). */
+    private void bind() {
+        if (layers == null) {
+            layers = model.layers().toArray(new Layer[0]);
+            trainable = model.trainableParameters();
+        }
     }
 
     History fit(Tensor x, Tensor y, FitOptions options) {
@@ -94,10 +110,11 @@ final class Trainer {
                 int from = step * batchSize;
                 int to = Math.min(samples, from + batchSize);
                 callbacks.onTrainBatchBegin(step, Map.of());
-                Tensor xb = trainX.gatherRows(order, from, to);
-                Tensor yb = trainY.gatherRows(order, from, to);
-                float[] wb = trainWeight == null ? null : gather(trainWeight, order, from, to);
-                logs = trainStep(xb, yb, wb);
+                Tensor xb = batches.x(trainX, order, from, to);
+                Tensor yb = batches.y(trainY, order, from, to);
+                float[] wb = trainWeight == null ? null : batches.weights(trainWeight, order, from, to);
+                trainStep(xb, yb, wb);
+                logs = results();
                 callbacks.onTrainBatchEnd(step, logs);
                 if (model.stopTraining()) {
                     break;
@@ -131,40 +148,50 @@ final class Trainer {
         return list;
     }
 
-    /** One gradient update; returns the running loss and metrics of the epoch, keys sorted. */
-    Map<String, Double> trainStep(Tensor xb, Tensor yb, float[] sampleWeight) {
+    /**
+     * One gradient update: forward, loss (with weight penalties), backward, metrics on the outputs
+     * before the update, then the optimizer step. Allocates nothing once buffers have been sized.
+     */
+    void trainStep(Tensor xb, Tensor yb, float[] sampleWeight) {
+        bind();
         Loss loss = compiled.loss();
         Optimizer optimizer = compiled.optimizer();
-        List<Parameter> trainable = model.trainableParameters();
         if (!optimizer.built()) {
             optimizer.build(trainable);
         }
-        for (Parameter p : trainable) {
-            p.value().zeroGrad();
+        for (int i = 0; i < trainable.size(); i++) {
+            trainable.get(i).value().zeroGrad();
         }
         Tensor yPred;
         float lossValue;
-        try (GradientTape tape = GradientTape.open()) {
+        scope.begin();
+        tape.begin();
+        try {
             yPred = model.call(xb, true);
-            float[] dLoss = new float[yPred.size()];
-            lossValue = loss.compute(yb, yPred, sampleWeight, dLoss) + regularizationLoss();
+            if (lossGradient.length != yPred.size()) {
+                lossGradient = new float[yPred.size()];
+            }
+            lossValue = loss.compute(yb, yPred, sampleWeight, lossGradient) + regularizationLoss();
             if (yPred.requiresGrad()) {
                 float[] g = yPred.grad();
                 for (int i = 0; i < g.length; i++) {
-                    g[i] += dLoss[i];
+                    g[i] += lossGradient[i];
                 }
                 tape.backward();
             }
+        } finally {
+            tape.close();
+            scope.end();
         }
-        for (Layer layer : model.layers()) {
+        for (Layer layer : layers) {
             layer.addRegularizationGradients();
         }
         compiled.lossTracker().update(lossValue, xb.rows());
-        for (Metric m : compiled.metrics(yb.shape(), yPred.shape())) {
-            m.update(yb, yPred, null);
+        List<Metric> metrics = compiled.metrics(yb.shape(), yPred.shape());
+        for (int i = 0; i < metrics.size(); i++) {
+            metrics.get(i).update(yb, yPred, null);
         }
         optimizer.applyGradients(trainable);
-        return results();
     }
 
     Map<String, Double> trainOnBatch(Tensor x, Tensor y, float[] sampleWeight) {
@@ -176,7 +203,8 @@ final class Trainer {
         LabelChecks.check("trainOnBatch", compiled.loss(), y, model.outputShape());
         compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
         compiled.resetMetrics();
-        return trainStep(x, y, sampleWeight);
+        trainStep(x, y, sampleWeight);
+        return results();
     }
 
     Map<String, Double> evaluate(Tensor x, Tensor y, float[] sampleWeight, int batchSize, int verbose,
@@ -203,12 +231,19 @@ final class Trainer {
             Tensor xb = x.sliceRows(from, to);
             Tensor yb = y.sliceRows(from, to);
             float[] wb = sampleWeight == null ? null : java.util.Arrays.copyOfRange(sampleWeight, from, to);
-            Tensor yPred = model.call(xb, false);
-            float lossValue = compiled.loss().compute(yb, yPred, wb, null) + regularizationLoss();
-            compiled.lossTracker().update(lossValue, xb.rows());
-            for (Metric m : compiled.metrics(yb.shape(), yPred.shape())) {
-                m.update(yb, yPred, null);
+            scope.begin();
+            Tensor yPred;
+            float lossValue;
+            try {
+                yPred = model.call(xb, false);
+                lossValue = compiled.loss().compute(yb, yPred, wb, null) + regularizationLoss();
+                for (Metric m : compiled.metrics(yb.shape(), yPred.shape())) {
+                    m.update(yb, yPred, null);
+                }
+            } finally {
+                scope.end();
             }
+            compiled.lossTracker().update(lossValue, xb.rows());
             logs = results();
             callbacks.onTestBatchEnd(step, logs);
         }
@@ -247,8 +282,13 @@ final class Trainer {
             if (callbacks != null) {
                 callbacks.onPredictBatchBegin(step, Map.of());
             }
-            Tensor yb = model.call(x.sliceRows(from, to), false);
-            System.arraycopy(yb.data(), 0, result.data(), from * row, (to - from) * row);
+            StepScope scope = new StepScope().begin();
+            try {
+                Tensor yb = model.call(x.sliceRows(from, to), false);
+                System.arraycopy(yb.data(), 0, result.data(), from * row, (to - from) * row);
+            } finally {
+                scope.end();
+            }
             if (callbacks != null) {
                 callbacks.onPredictBatchEnd(step, Map.of());
             }
@@ -260,8 +300,9 @@ final class Trainer {
     }
 
     private float regularizationLoss() {
+        bind();
         float total = 0f;
-        for (Layer layer : model.layers()) {
+        for (Layer layer : layers) {
             total += layer.regularizationLoss();
         }
         return total;
@@ -290,12 +331,5 @@ final class Trainer {
         }
     }
 
-    private static float[] gather(float[] values, int[] order, int from, int to) {
-        float[] out = new float[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = values[order[i]];
-        }
-        return out;
-    }
 
 }

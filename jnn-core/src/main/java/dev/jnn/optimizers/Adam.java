@@ -24,6 +24,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class Adam extends Optimizer {
+    private float alpha;   // step size of the current iteration, computed once per step
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -82,19 +83,31 @@ public final class Adam extends Optimizer {
     }
 
     @Override
+    protected void beforeUpdates(float learningRate) {
+        alpha = stepSize(iterations() + 1, learningRate, beta1, beta2);
+    }
+
+    @Override
     protected void update(int index, float[] w, float[] g, float lr) {
-        step(iterations() + 1, lr, beta1, beta2, epsilon, w, g, momentums[index], velocities[index],
+        step(alpha, beta1, beta2, epsilon, w, g, momentums[index], velocities[index],
                 amsgrad ? velocityHats[index] : null);
     }
 
-    /** One Adam step at step number {@code t} (1-based); shared with {@link AdamW}. */
-    static void step(long t, float lr, double beta1, double beta2, double epsilon,
-                     float[] w, float[] g, float[] m, float[] v, float[] vHat) {
-        // Keras raises the float32-cast betas to the power t, but forms 1 - beta from the double
-        // hyperparameters (1 - 0.999f would be 1.3e-5 off in relative terms).
+    /**
+     * Keras's bias-corrected step size {@code lr · sqrt(1 - β2^t) / (1 - β1^t)}. Keras raises the
+     * float32-cast betas to the power t.
+     */
+    static float stepSize(long t, float lr, double beta1, double beta2) {
         float beta1Power = (float) Math.pow((float) beta1, t);
         float beta2Power = (float) Math.pow((float) beta2, t);
-        float alpha = lr * (float) Math.sqrt(1 - beta2Power) / (1 - beta1Power);
+        return lr * (float) Math.sqrt(1 - beta2Power) / (1 - beta1Power);
+    }
+
+    /** One Adam update of {@code w} with step size {@code alpha} (see {@link #stepSize}). */
+    static void step(float alpha, double beta1, double beta2, double epsilon,
+                     float[] w, float[] g, float[] m, float[] v, float[] vHat) {
+        // 1 - beta is formed from the double hyperparameters, as Keras does (1 - 0.999f would be
+        // 1.3e-5 off in relative terms).
         float oneMinusBeta1 = (float) (1 - beta1);
         float oneMinusBeta2 = (float) (1 - beta2);
         float eps = (float) epsilon;

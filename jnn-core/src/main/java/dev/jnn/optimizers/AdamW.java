@@ -18,6 +18,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class AdamW extends Optimizer {
+    private float alpha;   // step size of the current iteration, computed once per step
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -79,8 +80,13 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
+    protected void beforeUpdates(float learningRate) {
+        alpha = Adam.stepSize(iterations() + 1, learningRate, beta1, beta2);
+    }
+
+    @Override
     protected void update(int index, float[] w, float[] g, float lr) {
-        Adam.step(iterations() + 1, lr, beta1, beta2, epsilon, w, g, momentums[index], velocities[index],
+        Adam.step(alpha, beta1, beta2, epsilon, w, g, momentums[index], velocities[index],
                 amsgrad ? velocityHats[index] : null);
     }
 

@@ -19,40 +19,47 @@ import java.util.List;
  * }</pre>
  */
 public final class GradientTape implements AutoCloseable {
-    private static final ThreadLocal<GradientTape> ACTIVE = new ThreadLocal<>();
+    private static final ThreadLocal<GradientTape[]> ACTIVE = ThreadLocal.withInitial(() -> new GradientTape[1]);
 
     private final List<BackwardStep> steps = new ArrayList<>();
-    private final GradientTape previous;
+    private GradientTape previous;
+    private GradientTape[] slot;
 
-    private GradientTape(GradientTape previous) {
-        this.previous = previous;
+    /** A tape that is not recording yet; {@link #begin()} starts it. Reusable across steps. */
+    public GradientTape() {
     }
 
-    /** Opens a tape on this thread; ops record onto it until {@link #close()}. */
+    /** Opens a new tape on this thread; ops record onto it until {@link #close()}. */
     public static GradientTape open() {
-        GradientTape tape = new GradientTape(ACTIVE.get());
-        ACTIVE.set(tape);
-        return tape;
+        return new GradientTape().begin();
+    }
+
+    /** Forgets earlier records and starts recording on this thread (allocation-free after the first use). */
+    public GradientTape begin() {
+        steps.clear();
+        slot = ACTIVE.get();
+        previous = slot[0];
+        slot[0] = this;
+        return this;
     }
 
     /** The tape recording on this thread, or {@code null} when none is open. */
     public static GradientTape active() {
-        return ACTIVE.get();
+        return ACTIVE.get()[0];
     }
 
     /**
      * True when an op with these inputs must record: a tape is open and an input needs a gradient.
      */
-    public static boolean isRecording(Tensor... inputs) {
-        if (ACTIVE.get() == null) {
-            return false;
-        }
-        for (Tensor t : inputs) {
-            if (t != null && t.requiresGrad()) {
-                return true;
-            }
-        }
-        return false;
+    public static boolean isRecording(Tensor a) {
+        return a != null && a.requiresGrad() && active() != null;
+    }
+
+    /** True when an op with these inputs must record. */
+    public static boolean isRecording(Tensor a, Tensor b, Tensor c) {
+        boolean any = (a != null && a.requiresGrad()) || (b != null && b.requiresGrad())
+                || (c != null && c.requiresGrad());
+        return any && active() != null;
     }
 
     /**
@@ -77,14 +84,12 @@ public final class GradientTape implements AutoCloseable {
         return steps.size();
     }
 
+    /** Stops recording on this thread (the records stay until the next {@link #begin()}). */
     @Override
     public void close() {
-        if (ACTIVE.get() == this) {
-            if (previous == null) {
-                ACTIVE.remove();
-            } else {
-                ACTIVE.set(previous);
-            }
+        if (slot != null && slot[0] == this) {
+            slot[0] = previous;
         }
+        previous = null;
     }
 }

@@ -81,6 +81,19 @@ public final class Shape {
         return new Shape(Arrays.copyOfRange(dims, 1, dims.length));
     }
 
+    /** Whether this shape is {@code sample} with one leading (batch) axis in front; allocates nothing. */
+    public boolean isBatchOf(Shape sample) {
+        if (dims.length != sample.dims.length + 1) {
+            return false;
+        }
+        for (int i = 0; i < sample.dims.length; i++) {
+            if (dims[i + 1] != sample.dims[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** This shape with the last axis replaced by {@code size}. */
     public Shape withLast(int size) {
         int[] d = dims.clone();

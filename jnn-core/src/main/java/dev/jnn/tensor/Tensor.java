@@ -163,6 +163,22 @@ public final class Tensor {
         return new Tensor(Shape.of(d), out);
     }
 
+    /**
+     * Copies the rows listed in {@code index[from..to)} into {@code out}, whose first axis must be
+     * {@code to - from} and whose rows must be as long as this tensor's.
+     */
+    public void gatherRowsInto(int[] index, int from, int to, Tensor out) {
+        int row = rowSize();
+        if (out.rows() != to - from || out.rowSize() != row) {
+            throw new IllegalArgumentException("gatherRowsInto: " + (to - from) + " rows of " + shape
+                    + " do not fit " + out.shape());
+        }
+        float[] dst = out.data;
+        for (int i = from; i < to; i++) {
+            System.arraycopy(data, index[i] * row, dst, (i - from) * row, row);
+        }
+    }
+
     /** Copies into a rectangular array; rank-1 tensors become one column. */
     public float[][] toArray2d() {
         int rows = shape.rank() == 0 ? 1 : shape.dim(0);
