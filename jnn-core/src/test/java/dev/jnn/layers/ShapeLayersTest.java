@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.testing.LayerContract;
 import dev.jnn.testing.LayerGradientCheck;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,16 @@ class ShapeLayersTest {
         assertEquals(Shape.of(28, 28, 1), input.shape());
         assertEquals("InputLayer", input.className());
         assertThrows(IllegalArgumentException.class, () -> Input.shape(new int[0]));
+    }
+
+    @Test
+    void everyCoreLayerPassesTheContract() {
+        LayerContract.check(() -> new Dense(3, "relu"), Shape.of(4), Shape.of(3), 15);
+        LayerContract.check(() -> Dense.builder(3).useBias(false).build(), Shape.of(2, 4), Shape.of(2, 3), 12);
+        LayerContract.check(() -> new Activation("tanh"), Shape.of(4), Shape.of(4), 0);
+        LayerContract.check(() -> new Dropout(0.5f, 1L), Shape.of(4), Shape.of(4), 0);
+        LayerContract.check(Flatten::new, Shape.of(2, 3), Shape.of(6), 0);
+        LayerContract.check(() -> new Reshape(3, 2), Shape.of(6), Shape.of(3, 2), 0);
     }
 
     @Test
