@@ -241,26 +241,41 @@ final class VectorElementwise implements Elementwise {
             }
             float max = maxLanes.reduceLanes(VectorOperators.MAX);
 
-            var sumLanes = FloatVector.zero(SPECIES);
+            // The row sum is kept as an unevaluated float pair per lane (TwoSum), then summed in
+            // double: its rounding would scale the whole row by the same (1 + ε), which is exactly
+            // the kind of error a gradient check of Σ dy·y notices.
+            var sumHigh = FloatVector.zero(SPECIES);
+            var sumLow = FloatVector.zero(SPECIES);
             for (c = 0; c < bound; c += WIDTH) {
                 var e = shiftedExp(FloatVector.fromArray(SPECIES, x, in + c), max);
                 e.intoArray(y, out + c);
-                sumLanes = sumLanes.add(e);
+                var total = sumHigh.add(e);
+                var ePart = total.sub(sumHigh);
+                var highPart = total.sub(ePart);
+                sumLow = sumLow.add(e.sub(ePart)).add(sumHigh.sub(highPart));
+                sumHigh = total;
             }
             if (c < cols) {
-                var e = shiftedExp(FloatVector.fromArray(SPECIES, x, in + c, tail), max);
+                var e = FloatVector.zero(SPECIES).blend(shiftedExp(FloatVector.fromArray(SPECIES, x, in + c, tail), max),
+                        tail);
                 e.intoArray(y, out + c, tail);
-                sumLanes = sumLanes.add(e, tail);
+                var total = sumHigh.add(e);
+                var ePart = total.sub(sumHigh);
+                var highPart = total.sub(ePart);
+                sumLow = sumLow.add(e.sub(ePart)).add(sumHigh.sub(highPart));
+                sumHigh = total;
             }
-            float sum = sumLanes.reduceLanes(VectorOperators.ADD);
-
-            // Only y is read from here on, so y may be x. Divide rather than multiply by 1/sum: one
-            // rounding instead of two, and the division's cost is small next to exp's.
-            for (c = 0; c < bound; c += WIDTH) {
-                FloatVector.fromArray(SPECIES, y, out + c).div(sum).intoArray(y, out + c);
+            double sum = 0.0;
+            for (int lane = 0; lane < WIDTH; lane++) {
+                sum += (double) sumHigh.lane(lane) + sumLow.lane(lane);
             }
-            if (c < cols) {
-                FloatVector.fromArray(SPECIES, y, out + c, tail).div(sum).intoArray(y, out + c, tail);
+            // Normalise in double: y = e · (1 / sum) rounded once. A float quotient (or a float
+            // reciprocal) is off by an ulp now and then, which on the row's largest probability is
+            // enough to move Σ dy·y by more than a float32 gradient check tolerates. This plain loop
+            // is cheap next to the exps above. Only y is read from here on, so y may be x.
+            double inverse = 1.0 / sum;
+            for (c = 0; c < cols; c++) {
+                y[out + c] = (float) (y[out + c] * inverse);
             }
         }
     }
