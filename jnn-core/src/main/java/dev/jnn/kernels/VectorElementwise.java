@@ -15,8 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * column sums) run that inner loop along each row of {@code cols} contiguous values, since rows
  * are contiguous and the per-row reductions (max, sum, dot) stay in one vector register.
  *
- * <p>Transcendentals come from {@link VectorMath} (float32, a few ulps). Reductions accumulate in
- * float lanes and are summed across lanes at the end of each row. axpy, scale, add, multiply and
+ * <p>Transcendentals come from {@link VectorMath} (float32, a few ulps). Softmax corrects the
+ * rounding of {@code x - max}, keeps its row sum as a compensated (TwoSum) float pair per lane and
+ * normalises in double, so its outputs are as close to the double result as the scalar twin's.
+ * Other reductions (column sums, the softmax-backward dot product) accumulate in float lanes and are
+ * summed across lanes at the end of each row. axpy, scale, add, multiply and
  * adam use the same float operations as {@link ScalarElementwise} in the same order, without fused
  * multiply-add, so they give bit-identical results; the others agree to a few ulps.
  */
