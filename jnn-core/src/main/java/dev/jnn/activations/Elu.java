@@ -1,11 +1,15 @@
 package dev.jnn.activations;
 
+import dev.jnn.kernels.ElementwiseKernels;
 import java.util.Map;
 
 /**
  * Keras {@code elu(x, alpha=1.0)}: {@code f(x) = x} for {@code x > 0}, else
  * {@code alpha · (exp(x) - 1)} (computed with {@code expm1} to keep small inputs exact);
  * {@code f'(x) = 1} for {@code x > 0}, else {@code alpha · exp(x)}.
+ *
+ * <p>Blocks run on the vectorised {@link dev.jnn.kernels.Elementwise#elu} kernel (float32, within
+ * 3e-7 relative); {@link #apply} is the double-precision formula.
  *
  * <pre>{@code
  * var f = Activations.elu(0.5f);
@@ -29,6 +33,18 @@ public record Elu(float alpha) implements ElementwiseActivation {
     @Override
     public String name() {
         return "elu";
+    }
+
+    @Override
+    public void forward(float[] x, float[] y, int rows, int cols) {
+        int size = Blocks.checkedSize(name(), rows, cols, x, y);
+        ElementwiseKernels.get().elu(alpha, x, 0, y, 0, size);
+    }
+
+    @Override
+    public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
+        int size = Blocks.checkedSize(name(), rows, cols, x, y, dy, dx);
+        ElementwiseKernels.get().eluBackward(alpha, x, 0, dy, 0, dx, 0, size);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jnn.activations;
 
+import dev.jnn.kernels.ElementwiseKernels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
  * {@code (t, 0)} through unchanged unless a maximum is set (the clip's lower bound then zeroes them).
  * The defaults give {@code max(x, 0)}; {@code a > 0} alone gives leaky ReLU.
  * Derivative: 1 where the clipped branch passes {@code x} through, plus {@code a} where {@code x < t}.
+ * The default arguments, the hot case in training, run on the vectorised
+ * {@link dev.jnn.kernels.Elementwise#relu} kernel; other arguments use the per-element formula.
  *
  * <pre>{@code
  * var capped = new Relu(0.1f, 4f, 1f);          // or Activations.relu(0.1f, 4f, 1f)
@@ -48,6 +51,30 @@ public record Relu(float negativeSlope, Float maxValue, float threshold) impleme
     @Override
     public String name() {
         return "relu";
+    }
+
+    @Override
+    public void forward(float[] x, float[] y, int rows, int cols) {
+        if (isPlain()) {
+            ElementwiseKernels.get().relu(x, 0, y, 0, Blocks.checkedSize(name(), rows, cols, x, y));
+        } else {
+            ElementwiseActivation.super.forward(x, y, rows, cols);
+        }
+    }
+
+    @Override
+    public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
+        if (isPlain()) {
+            int size = Blocks.checkedSize(name(), rows, cols, x, y, dy, dx);
+            ElementwiseKernels.get().reluBackward(x, 0, dy, 0, dx, 0, size);
+        } else {
+            ElementwiseActivation.super.backward(x, y, dy, dx, rows, cols);
+        }
+    }
+
+    /** Whether this is {@code max(x, 0)}: no slope, no maximum, threshold 0. */
+    private boolean isPlain() {
+        return negativeSlope == 0f && maxValue == null && threshold == 0f;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.jnn.activations;
 
+import dev.jnn.kernels.ElementwiseKernels;
+
 /**
  * Keras {@code softmax(x, axis=-1)}: each row of {@code cols} values becomes a probability
  * distribution, {@code y_j = exp(x_j - m) / Σ_k exp(x_k - m)} with {@code m = max_k x_k}; subtracting
@@ -7,6 +9,9 @@ package dev.jnn.activations;
  *
  * <p>Backward (Jacobian {@code diag(y) - y yᵀ}, symmetric):
  * {@code dx_j = y_j · (dy_j - Σ_k dy_k y_k)}.
+ *
+ * <p>Both run on the row-wise kernels {@link dev.jnn.kernels.Elementwise#softmaxRows} and
+ * {@link dev.jnn.kernels.Elementwise#softmaxRowsBackward}.
  *
  * <pre>{@code
  * var f = Activations.softmax();
@@ -23,37 +28,12 @@ public record Softmax() implements ActivationFunction {
     @Override
     public void forward(float[] x, float[] y, int rows, int cols) {
         Blocks.checkedSize(name(), rows, cols, x, y);
-        for (int r = 0, start = 0; r < rows; r++, start += cols) {
-            int end = start + cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = start; i < end; i++) {
-                max = Math.max(max, x[i]);
-            }
-            double sum = 0.0;
-            for (int i = start; i < end; i++) {
-                double e = Math.exp(x[i] - max);
-                y[i] = (float) e;
-                sum += e;
-            }
-            // Only y is read from here on, so y may alias x.
-            for (int i = start; i < end; i++) {
-                y[i] = (float) (y[i] / sum);
-            }
-        }
+        ElementwiseKernels.get().softmaxRows(x, 0, y, 0, rows, cols);
     }
 
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows, int cols) {
         Blocks.checkedSize(name(), rows, cols, x, y, dy, dx);
-        for (int r = 0, start = 0; r < rows; r++, start += cols) {
-            int end = start + cols;
-            double dot = 0.0;
-            for (int i = start; i < end; i++) {
-                dot += (double) dy[i] * y[i];
-            }
-            for (int i = start; i < end; i++) {
-                dx[i] = (float) (y[i] * (dy[i] - dot));
-            }
-        }
+        ElementwiseKernels.get().softmaxRowsBackward(y, 0, dy, 0, dx, 0, rows, cols);
     }
 }
