@@ -26,6 +26,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int WIDTH = SPECIES.length();
+    // Rows narrower than two vectors would run almost entirely in masked tails: the scalar twin is faster.
+    private static final Elementwise NARROW_ROWS = new ScalarElementwise();
 
     @Override
     public String name() {
@@ -226,6 +228,10 @@ final class VectorElementwise implements Elementwise {
 
     @Override
     public void softmaxRows(float[] x, int xOffset, float[] y, int yOffset, int rows, int cols) {
+        if (cols < 2 * WIDTH) {
+            NARROW_ROWS.softmaxRows(x, xOffset, y, yOffset, rows, cols);
+            return;
+        }
         int size = Ranges.block(rows, cols);
         Ranges.check("x", x, xOffset, size);
         Ranges.check("y", y, yOffset, size);
@@ -268,10 +274,8 @@ final class VectorElementwise implements Elementwise {
                 sumLow = sumLow.add(e.sub(ePart)).add(sumHigh.sub(highPart));
                 sumHigh = total;
             }
-            double sum = 0.0;
-            for (int lane = 0; lane < WIDTH; lane++) {
-                sum += (double) sumHigh.lane(lane) + sumLow.lane(lane);
-            }
+            // lane(i) with a variable i is not intrinsified (it boxes): reduce each half instead.
+            double sum = (double) sumHigh.reduceLanes(VectorOperators.ADD) + sumLow.reduceLanes(VectorOperators.ADD);
             // Normalise in double: y = e · (1 / sum) rounded once. A float quotient (or a float
             // reciprocal) is off by an ulp now and then, which on the row's largest probability is
             // enough to move Σ dy·y by more than a float32 gradient check tolerates. This plain loop
@@ -286,6 +290,10 @@ final class VectorElementwise implements Elementwise {
     @Override
     public void softmaxRowsBackward(float[] y, int yOffset, float[] dy, int dyOffset, float[] dx, int dxOffset,
                                     int rows, int cols) {
+        if (cols < 2 * WIDTH) {
+            NARROW_ROWS.softmaxRowsBackward(y, yOffset, dy, dyOffset, dx, dxOffset, rows, cols);
+            return;
+        }
         int size = Ranges.block(rows, cols);
         Ranges.check("y", y, yOffset, size);
         Ranges.check("dy", dy, dyOffset, size);
