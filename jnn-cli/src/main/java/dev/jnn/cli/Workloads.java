@@ -1,0 +1,53 @@
+package dev.jnn.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The workloads of {@code jnn bench}, in the order they run and print: the anchors' list. A workload
+ * that jnn cannot run yet is a {@link PendingWorkload}; replacing that line with the real class is
+ * all it takes to add it.
+ *
+ * <pre>{@code
+ * List<Workload> chosen = Workloads.select(List.of("xor", "mlp_train"));
+ * }</pre>
+ */
+final class Workloads {
+    private Workloads() {
+    }
+
+    /** Every workload, in order. */
+    static List<Workload> all() {
+        return List.of(
+                new XorWorkload(),
+                new MlpTrainWorkload(),
+                new MlpInferWorkload(),
+                new PendingWorkload("cnn_train", BenchUnit.SAMPLES_PER_SECOND,
+                        "CNN 28x28x1, Conv2D 32/64 + max-pool, Dense 128-10, adam, batch 128: one training epoch",
+                        "cnn.train_samples_per_s", "Conv2D"),
+                new PendingWorkload("lstm_train", BenchUnit.SAMPLES_PER_SECOND,
+                        "LSTM(128) over 50 steps of 32 features, Dense 10, adam, batch 64: one training epoch",
+                        "lstm.train_samples_per_s", "LSTM"));
+    }
+
+    /** The workloads named in {@code names} (in {@link #all()}'s order); every workload when null or empty. */
+    static List<Workload> select(List<String> names) {
+        List<Workload> all = all();
+        if (names == null || names.isEmpty()) {
+            return all;
+        }
+        List<String> valid = all.stream().map(Workload::name).toList();
+        for (String name : names) {
+            if (!valid.contains(name)) {
+                throw new IllegalArgumentException("--only: unknown workload '" + name + "'; valid: " + valid);
+            }
+        }
+        List<Workload> chosen = new ArrayList<>();
+        for (Workload w : all) {
+            if (names.contains(w.name())) {
+                chosen.add(w);
+            }
+        }
+        return chosen;
+    }
+}
