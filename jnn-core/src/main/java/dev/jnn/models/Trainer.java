@@ -96,6 +96,8 @@ final class Trainer {
         for (int i = 0; i < samples; i++) {
             order[i] = i;
         }
+        // Silent fit with no callbacks of the user's: only History listens, and it ignores batches.
+        boolean batchHooks = options.verbose() != 0 || !options.callbacks().isEmpty();
         model.setStopTraining(false);
         callbacks.onTrainBegin(Map.of());
         Map<String, Double> epochLogs = Map.of();
@@ -105,22 +107,24 @@ final class Trainer {
             if (shuffleRandom != null) {
                 shuffle(order, shuffleRandom);
             }
-            Map<String, Double> logs = Map.of();
             for (int step = 0; step < steps; step++) {
                 int from = step * batchSize;
                 int to = Math.min(samples, from + batchSize);
-                callbacks.onTrainBatchBegin(step, Map.of());
+                if (batchHooks) {
+                    callbacks.onTrainBatchBegin(step, Map.of());
+                }
                 Tensor xb = batches.x(trainX, order, from, to);
                 Tensor yb = batches.y(trainY, order, from, to);
                 float[] wb = trainWeight == null ? null : batches.weights(trainWeight, order, from, to);
                 trainStep(xb, yb, wb);
-                logs = results();
-                callbacks.onTrainBatchEnd(step, logs);
+                if (batchHooks) {
+                    callbacks.onTrainBatchEnd(step, results());
+                }
                 if (model.stopTraining()) {
                     break;
                 }
             }
-            epochLogs = new LinkedHashMap<>(logs);
+            epochLogs = new LinkedHashMap<>(results());
             if (valX != null) {
                 Map<String, Double> valLogs = sorted(evaluate(valX, valY, null, batchSize, 0, List.of()));
                 for (Map.Entry<String, Double> e : valLogs.entrySet()) {
