@@ -16,17 +16,21 @@ import jdk.incubator.vector.VectorSpecies;
  * Tile sizes: with 512-bit vectors (32 registers on AVX-512) MR = 12 gives 24 accumulators + 2 B
  * vectors + 1 broadcast = 27 registers; 12×2 was the fastest of the shapes measured on this project's
  * machine (it needs 14 loads per 24 FMAs, so the FMA units rather than the loads set the pace).
- * With narrower vectors (AVX2 has 16 registers) MR = 6 keeps 12 accumulators + 3 in registers.
+ * With narrower vectors (AVX2 has 16 registers) MR = 4: 8 accumulators + 2 B vectors + 4
+ * broadcasts = 14 registers even when C2 hoists all broadcasts of a step ahead of their FMAs, which
+ * it does. 6×2 and 5×2 look like they fit but then spill one accumulator to the stack every step;
+ * measured on a Zen 1 core (AVX2, peak 40 GFLOP/s) the kernel alone ran at 33 (6×2), 27 (5×2) and
+ * 38 GFLOP/s (4×2).
  * The species is chosen once: 512 bits when the CPU has them, else the preferred species.
  */
 final class SgemmMicroKernel {
     static final VectorSpecies<Float> SPECIES = chooseSpecies();
     /** Lanes per vector. */
     static final int LANES = SPECIES.length();
-    /** True when the 12-row kernel is used (enough vector registers). */
+    /** True when the 12-row kernel is used (32 vector registers). */
     private static final boolean TALL = LANES >= 16;
     /** Rows of C per micro-tile. */
-    static final int MR = TALL ? 12 : 6;
+    static final int MR = TALL ? 12 : 4;
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * LANES;
     /** Whether fused multiply-add is done in hardware; otherwise multiply then add. */
@@ -55,11 +59,11 @@ final class SgemmMicroKernel {
         if (TALL) {
             run12x2(ap, aOff, bp, bOff, kc, c, cOff, ldc, add);
         } else {
-            run6x2(ap, aOff, bp, bOff, kc, c, cOff, ldc, add);
+            run4x2(ap, aOff, bp, bOff, kc, c, cOff, ldc, add);
         }
     }
 
-    private static void run12x2(float[] ap, int aOff, float[] bp, int bOff, int kc,
+    static void run12x2(float[] ap, int aOff, float[] bp, int bOff, int kc,
                                 float[] c, int cOff, int ldc, boolean add) {
         var s = SPECIES;
         int l = LANES;
@@ -123,14 +127,14 @@ final class SgemmMicroKernel {
         store(c, cOff + 11 * ldc, l, cb0, cb1, add);
     }
 
-    private static void run6x2(float[] ap, int aOff, float[] bp, int bOff, int kc,
+    static void run4x2(float[] ap, int aOff, float[] bp, int bOff, int kc,
                                float[] c, int cOff, int ldc, boolean add) {
         var s = SPECIES;
         int l = LANES;
         FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * 6;
+            int ai = aOff + p * 4;
             int bi = bOff + p * 2 * l;
             FloatVector b0 = FloatVector.fromArray(s, bp, bi);
             FloatVector b1 = FloatVector.fromArray(s, bp, bi + l);
@@ -146,19 +150,11 @@ final class SgemmMicroKernel {
             a = FloatVector.broadcast(s, ap[ai + 3]);
             c30 = madd(a, b0, c30);
             c31 = madd(a, b1, c31);
-            a = FloatVector.broadcast(s, ap[ai + 4]);
-            c40 = madd(a, b0, c40);
-            c41 = madd(a, b1, c41);
-            a = FloatVector.broadcast(s, ap[ai + 5]);
-            c50 = madd(a, b0, c50);
-            c51 = madd(a, b1, c51);
         }
         store(c, cOff, l, c00, c01, add);
         store(c, cOff + ldc, l, c10, c11, add);
         store(c, cOff + 2 * ldc, l, c20, c21, add);
         store(c, cOff + 3 * ldc, l, c30, c31, add);
-        store(c, cOff + 4 * ldc, l, c40, c41, add);
-        store(c, cOff + 5 * ldc, l, c50, c51, add);
     }
 
     /** Writes one micro-tile row (two vectors) to C, adding to what is there when asked. */

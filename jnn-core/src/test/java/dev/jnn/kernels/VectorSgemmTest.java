@@ -132,9 +132,9 @@ class VectorSgemmTest {
 
     @Test
     void microTileMatchesTheVectorWidth() {
-        // NR is two vectors; MR is 12 with 16+ lanes, 6 otherwise (register budget).
+        // NR is two vectors; MR is 12 with 16+ lanes, 4 otherwise (register budget).
         assertEquals(2 * SgemmMicroKernel.LANES, SgemmMicroKernel.NR);
-        assertEquals(SgemmMicroKernel.LANES >= 16 ? 12 : 6, SgemmMicroKernel.MR);
+        assertEquals(SgemmMicroKernel.LANES >= 16 ? 12 : 4, SgemmMicroKernel.MR);
         assertEquals(0, VectorSgemm.MC % SgemmMicroKernel.MR);
         assertEquals(0, VectorSgemm.TN % SgemmMicroKernel.NR);
     }
