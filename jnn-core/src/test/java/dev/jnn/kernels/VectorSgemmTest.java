@@ -2,6 +2,7 @@ package dev.jnn.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class VectorSgemmTest {
             {1, 1, 1}, {7, 7, 7}, {8, 8, 8}, {15, 15, 15}, {16, 16, 16}, {17, 17, 17},
             {31, 17, 23}, {33, 65, 47}, {4, 2, 8}, {32, 1, 8}, {1, 784, 10}, {200, 1, 3},
             {0, 5, 7}, {5, 0, 7}, {5, 7, 0}, {1, 300, 1}, {1, 64, 300}, {300, 64, 1},
-            {12, 256, 32}, {24, 257, 64}, {13, 513, 33}, {100, 20, 5},
+            {12, 256, 32}, {24, 257, 64}, {13, 513, 33}, {100, 20, 5}, {2, 3, 2}, {8, 4, 8},
             {200, 300, 129},   // above PARALLEL_WORK: threaded
             {128, 130, 160},   // above PARALLEL_WORK, 128 rows = 10 full row panels + 8
     };
@@ -128,6 +129,16 @@ class VectorSgemmTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> VECTOR.matmulTransposeB(new float[6], new float[6], new float[3], 2, 3, 2, false));
         assertTrue(e.getMessage().contains("c has 3"), e.getMessage());
+    }
+
+    @Test
+    void tinyProductsAndMatrixVectorProductsSkipPacking() {
+        assertTrue(VectorSgemm.direct(4, 2, 8));
+        assertTrue(VectorSgemm.direct(1, 784, 128));
+        assertTrue(VectorSgemm.direct(128, 784, 1));
+        assertTrue(VectorSgemm.direct(5, 0, 7));
+        assertFalse(VectorSgemm.direct(8, 4, 8));
+        assertFalse(VectorSgemm.direct(2, 784, 2));
     }
 
     @Test
