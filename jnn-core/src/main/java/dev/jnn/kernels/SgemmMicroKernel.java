@@ -10,8 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * of A), Bpanel a packed kc×NR block (for each p, NR consecutive values of row p of B). C is
  * row-major with leading dimension ldc. NR is two vectors wide.
  *
- * Loop order: one loop over p; per step, two vector loads of B, MR broadcasts of A, 2·MR FMAs into
- * accumulators that live in locals (registers) for the whole loop, then one read-modify-write of C.
+ * Loop order: accumulators start from C (when adding) or zero, then one loop over p; per step, two
+ * vector loads of B, MR broadcasts of A, 2·MR FMAs into accumulators that live in locals
+ * (registers) for the whole loop; then C is stored. Starting from C rather than adding to it at
+ * the end makes every element of C one chain c = a·b + c over p = 0..k-1 in order, across K blocks
+ * too: the same rounding as the direct path's plain loops, so results do not depend on the path,
+ * the tiling, the number of threads or how many rows a batch has.
  *
  * Tile sizes: with 512-bit vectors (32 registers on AVX-512) MR = 12 gives 24 accumulators + 2 B
  * vectors + 1 broadcast = 27 registers; 12×2 was the fastest of the shapes measured on this project's
@@ -64,13 +68,21 @@ final class SgemmMicroKernel {
     }
 
     static void run12x2(float[] ap, int aOff, float[] bp, int bOff, int kc,
-                                float[] c, int cOff, int ldc, boolean add) {
+                        float[] c, int cOff, int ldc, boolean add) {
         var s = SPECIES;
         int l = LANES;
-        FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
-        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
+        FloatVector c00 = start(c, cOff, add), c01 = start(c, cOff + l, add);
+        FloatVector c10 = start(c, cOff + ldc, add), c11 = start(c, cOff + ldc + l, add);
+        FloatVector c20 = start(c, cOff + 2 * ldc, add), c21 = start(c, cOff + 2 * ldc + l, add);
+        FloatVector c30 = start(c, cOff + 3 * ldc, add), c31 = start(c, cOff + 3 * ldc + l, add);
+        FloatVector c40 = start(c, cOff + 4 * ldc, add), c41 = start(c, cOff + 4 * ldc + l, add);
+        FloatVector c50 = start(c, cOff + 5 * ldc, add), c51 = start(c, cOff + 5 * ldc + l, add);
+        FloatVector c60 = start(c, cOff + 6 * ldc, add), c61 = start(c, cOff + 6 * ldc + l, add);
+        FloatVector c70 = start(c, cOff + 7 * ldc, add), c71 = start(c, cOff + 7 * ldc + l, add);
+        FloatVector c80 = start(c, cOff + 8 * ldc, add), c81 = start(c, cOff + 8 * ldc + l, add);
+        FloatVector c90 = start(c, cOff + 9 * ldc, add), c91 = start(c, cOff + 9 * ldc + l, add);
+        FloatVector ca0 = start(c, cOff + 10 * ldc, add), ca1 = start(c, cOff + 10 * ldc + l, add);
+        FloatVector cb0 = start(c, cOff + 11 * ldc, add), cb1 = start(c, cOff + 11 * ldc + l, add);
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * 12;
             int bi = bOff + p * 2 * l;
@@ -113,26 +125,28 @@ final class SgemmMicroKernel {
             cb0 = madd(a, b0, cb0);
             cb1 = madd(a, b1, cb1);
         }
-        store(c, cOff, l, c00, c01, add);
-        store(c, cOff + ldc, l, c10, c11, add);
-        store(c, cOff + 2 * ldc, l, c20, c21, add);
-        store(c, cOff + 3 * ldc, l, c30, c31, add);
-        store(c, cOff + 4 * ldc, l, c40, c41, add);
-        store(c, cOff + 5 * ldc, l, c50, c51, add);
-        store(c, cOff + 6 * ldc, l, c60, c61, add);
-        store(c, cOff + 7 * ldc, l, c70, c71, add);
-        store(c, cOff + 8 * ldc, l, c80, c81, add);
-        store(c, cOff + 9 * ldc, l, c90, c91, add);
-        store(c, cOff + 10 * ldc, l, ca0, ca1, add);
-        store(c, cOff + 11 * ldc, l, cb0, cb1, add);
+        store(c, cOff, l, c00, c01);
+        store(c, cOff + ldc, l, c10, c11);
+        store(c, cOff + 2 * ldc, l, c20, c21);
+        store(c, cOff + 3 * ldc, l, c30, c31);
+        store(c, cOff + 4 * ldc, l, c40, c41);
+        store(c, cOff + 5 * ldc, l, c50, c51);
+        store(c, cOff + 6 * ldc, l, c60, c61);
+        store(c, cOff + 7 * ldc, l, c70, c71);
+        store(c, cOff + 8 * ldc, l, c80, c81);
+        store(c, cOff + 9 * ldc, l, c90, c91);
+        store(c, cOff + 10 * ldc, l, ca0, ca1);
+        store(c, cOff + 11 * ldc, l, cb0, cb1);
     }
 
     static void run4x2(float[] ap, int aOff, float[] bp, int bOff, int kc,
-                               float[] c, int cOff, int ldc, boolean add) {
+                       float[] c, int cOff, int ldc, boolean add) {
         var s = SPECIES;
         int l = LANES;
-        FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00;
+        FloatVector c00 = start(c, cOff, add), c01 = start(c, cOff + l, add);
+        FloatVector c10 = start(c, cOff + ldc, add), c11 = start(c, cOff + ldc + l, add);
+        FloatVector c20 = start(c, cOff + 2 * ldc, add), c21 = start(c, cOff + 2 * ldc + l, add);
+        FloatVector c30 = start(c, cOff + 3 * ldc, add), c31 = start(c, cOff + 3 * ldc + l, add);
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * 4;
             int bi = bOff + p * 2 * l;
@@ -151,18 +165,19 @@ final class SgemmMicroKernel {
             c30 = madd(a, b0, c30);
             c31 = madd(a, b1, c31);
         }
-        store(c, cOff, l, c00, c01, add);
-        store(c, cOff + ldc, l, c10, c11, add);
-        store(c, cOff + 2 * ldc, l, c20, c21, add);
-        store(c, cOff + 3 * ldc, l, c30, c31, add);
+        store(c, cOff, l, c00, c01);
+        store(c, cOff + ldc, l, c10, c11);
+        store(c, cOff + 2 * ldc, l, c20, c21);
+        store(c, cOff + 3 * ldc, l, c30, c31);
     }
 
-    /** Writes one micro-tile row (two vectors) to C, adding to what is there when asked. */
-    private static void store(float[] c, int off, int l, FloatVector v0, FloatVector v1, boolean add) {
-        if (add) {
-            v0 = v0.add(FloatVector.fromArray(SPECIES, c, off));
-            v1 = v1.add(FloatVector.fromArray(SPECIES, c, off + l));
-        }
+    /** An accumulator's starting value: what C holds when adding, else zero. */
+    private static FloatVector start(float[] c, int off, boolean add) {
+        return add ? FloatVector.fromArray(SPECIES, c, off) : FloatVector.zero(SPECIES);
+    }
+
+    /** Writes one micro-tile row (two vectors) to C. */
+    private static void store(float[] c, int off, int l, FloatVector v0, FloatVector v1) {
         v0.intoArray(c, off);
         v1.intoArray(c, off + l);
     }

@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * differ only in how panels are packed (SgemmPacking); everything after packing is shared.
  *
  * Paths:
- * - direct: m·n·k < SMALL_WORK (256), or m = 1, or n = 1: ScalarSgemm's plain loops, no packing.
+ * - direct: m·n·k < SMALL_WORK (256), or m = 1, or n = 1: DirectSgemm's plain loops, no packing.
  *   Measured on a Zen 1 core (CPU time per call, plain loops vs blocked): 4×2×8 110 vs 240 ns,
  *   8×4×8 440 vs 390 ns, 8×8×8 830 vs 520 ns, 16×16×16 5.8 vs 0.9 µs; so the crossover is near
  *   256 multiply-adds. A matrix-vector product uses each packed element once, so packing only
@@ -32,8 +32,10 @@ import java.util.function.IntConsumer;
  *            micro-kernel: C[MR×NR] (+)= A panel · B panel          (SgemmMicroKernel)
  *    The C tile (MC·TN floats, 64 or 192 KB) also stays in L2 between K blocks, so the K passes
  *    re-read C from cache rather than from memory.
- * Edge tiles (fewer than MR rows or NR columns left) run the same kernel on zero-padded panels into
- * a scratch tile, then add the valid part to C.
+ * Edge tiles (fewer than MR rows or NR columns left) run the same kernel on zero-padded panels and
+ * a scratch tile holding a copy of the valid part of C, then copy that part back.
+ * Every C element is one multiply-add chain over p in order (see SgemmMicroKernel), so results do
+ * not depend on tiles, threads or path.
  *
  * Why these sizes: MC = 16·MR and KC = 256 keep the blocks above inside L1 and L2 (L2 is 512 KB
  * to 1 MB per core on current x86). On a Zen 1 core (AVX2) single-threaded, MC from 16·MR to 48·MR
@@ -57,7 +59,6 @@ final class VectorSgemm implements Sgemm {
     /** The most floats one packed operand may take (8 MB); larger products go in outer blocks. */
     static final int PACK_LIMIT = 1 << 21;
 
-    private static final Sgemm DIRECT = new ScalarSgemm();
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
     private static final ThreadLocal<float[]> EDGE_TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
@@ -98,7 +99,7 @@ final class VectorSgemm implements Sgemm {
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         check(a, b, c, m, k, n);
         if (direct(m, k, n)) {
-            DIRECT.matmul(a, b, c, m, k, n, accumulate);
+            DirectSgemm.matmul(a, b, c, m, k, n, accumulate);
         } else {
             multiply(a, false, b, false, c, m, k, n, accumulate);
         }
@@ -108,7 +109,7 @@ final class VectorSgemm implements Sgemm {
     public void matmulTransposeA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         check(a, b, c, m, k, n);
         if (direct(m, k, n)) {
-            DIRECT.matmulTransposeA(a, b, c, m, k, n, accumulate);
+            DirectSgemm.matmulTransposeA(a, b, c, m, k, n, accumulate);
         } else {
             multiply(a, true, b, false, c, m, k, n, accumulate);
         }
@@ -118,7 +119,7 @@ final class VectorSgemm implements Sgemm {
     public void matmulTransposeB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         check(a, b, c, m, k, n);
         if (direct(m, k, n)) {
-            DIRECT.matmulTransposeB(a, b, c, m, k, n, accumulate);
+            DirectSgemm.matmulTransposeB(a, b, c, m, k, n, accumulate);
         } else {
             multiply(a, false, b, true, c, m, k, n, accumulate);
         }
@@ -268,8 +269,11 @@ final class VectorSgemm implements Sgemm {
                             if (edge == null) {
                                 edge = EDGE_TILE.get();
                             }
-                            SgemmMicroKernel.run(packedA, aOff, packedB, bOff, kcb, edge, 0, NR, false);
-                            addEdge(edge, c, cOff, n, rows, cols, add);
+                            if (add) {
+                                copyTile(c, cOff, n, edge, 0, NR, rows, cols);
+                            }
+                            SgemmMicroKernel.run(packedA, aOff, packedB, bOff, kcb, edge, 0, NR, add);
+                            copyTile(edge, 0, NR, c, cOff, n, rows, cols);
                         }
                     }
                 }
@@ -277,18 +281,11 @@ final class VectorSgemm implements Sgemm {
         }
     }
 
-    /** Copies (or adds) the valid rows×cols corner of a scratch micro-tile into C. */
-    private static void addEdge(float[] edge, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {
+    /** Copies a rows×cols block between row-major arrays of row strides srcLd and dstLd. */
+    private static void copyTile(float[] src, int srcOff, int srcLd, float[] dst, int dstOff, int dstLd,
+                                 int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            int dst = cOff + r * ldc;
-            int src = r * NR;
-            if (add) {
-                for (int j = 0; j < cols; j++) {
-                    c[dst + j] += edge[src + j];
-                }
-            } else {
-                System.arraycopy(edge, src, c, dst, cols);
-            }
+            System.arraycopy(src, srcOff + r * srcLd, dst, dstOff + r * dstLd, cols);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnn.kernels.SgemmOracle.Layout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -88,16 +89,64 @@ class VectorSgemmTest {
     }
 
     @Test
+    void rowsDoNotDependOnBatchSizePathOrThreads() {
+        // Every C element is the same multiply-add chain whatever computes it, so rows of C computed
+        // in batches (blocked path for 32 rows, direct path for 1 row or a 6-row tail of a tiny
+        // product) must equal, bit for bit, the rows of one big product; also with threads and
+        // outer blocks (VECTOR_TINY_BLOCKS), with accumulation, and with K longer than one K block.
+        int m = 70;
+        for (int k : new int[] {3, 37, 300}) {
+            for (int n : new int[] {5, 33}) {
+                var random = new Random(k * 100L + n);
+                for (Layout layout : Layout.values()) {
+                    float[] a = SgemmOracle.random(random, m * k);
+                    float[] b = SgemmOracle.random(random, k * n);
+                    float[] c0 = SgemmOracle.random(random, m * n);
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        float[] whole = c0.clone();
+                        SgemmOracle.call(VECTOR, layout, a, b, whole, m, k, n, accumulate);
+                        float[] threaded = c0.clone();
+                        SgemmOracle.call(VECTOR_TINY_BLOCKS, layout, a, b, threaded, m, k, n, accumulate);
+                        assertArrayEquals(whole, threaded, layout + " threaded k=" + k + " n=" + n);
+                        for (int batch : new int[] {32, 1}) {
+                            for (int r0 = 0; r0 < m; r0 += batch) {
+                                int rows = Math.min(batch, m - r0);
+                                float[] part = rowsOfOpA(layout, a, m, k, r0, rows);
+                                float[] c = Arrays.copyOfRange(c0, r0 * n, (r0 + rows) * n);
+                                SgemmOracle.call(VECTOR, layout, part, b, c, rows, k, n, accumulate);
+                                assertArrayEquals(Arrays.copyOfRange(whole, r0 * n, (r0 + rows) * n), c,
+                                        layout + " rows " + r0 + ".." + (r0 + rows) + " k=" + k + " n=" + n);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rows r0..r0+rows of op(A), stored the way the layout stores A. */
+    private static float[] rowsOfOpA(Layout layout, float[] a, int m, int k, int r0, int rows) {
+        if (layout != Layout.ATB) {
+            return Arrays.copyOfRange(a, r0 * k, (r0 + rows) * k);
+        }
+        float[] part = new float[k * rows];
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(a, p * m + r0, part, p * rows, rows);
+        }
+        return part;
+    }
+
+    @Test
     void accumulateAddsToExistingC() {
         // C starts at 100; A = ones(20×40), B = ones(40×50) so A·B = 40 everywhere.
         int m = 20, k = 40, n = 50;
         float[] a = new float[m * k];
         float[] b = new float[k * n];
-        java.util.Arrays.fill(a, 1f);
-        java.util.Arrays.fill(b, 1f);
+        Arrays.fill(a, 1f);
+        Arrays.fill(b, 1f);
         for (Layout layout : Layout.values()) {
             float[] c = new float[m * n];
-            java.util.Arrays.fill(c, 100f);
+            Arrays.fill(c, 100f);
             SgemmOracle.call(VECTOR, layout, a, b, c, m, k, n, true);
             for (float v : c) {
                 assertEquals(140f, v, 0f, layout.toString());
