@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /*
  * The direct path of VectorSgemm: plain loops, no packing, no vectors, no threads; for tiny
- * products and matrix-vector products (see VectorSgemm.direct).
+ * products (see VectorSgemm.direct).
  *
  * Shapes and layout as in Sgemm: op(A) m×k, op(B) k×n, C m×n, row-major; Aᵀ is stored k×m, Bᵀ n×k.
  * Loop order keeps the innermost loop on contiguous memory: i-p-j for A·B and p-i-j for Aᵀ·B (a row

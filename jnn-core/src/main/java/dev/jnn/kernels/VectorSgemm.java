@@ -10,12 +10,13 @@ import java.util.function.IntConsumer;
  * differ only in how panels are packed (SgemmPacking); everything after packing is shared.
  *
  * Paths:
- * - direct: m·n·k < SMALL_WORK (256), or m = 1, or n = 1: DirectSgemm's plain loops, no packing.
- *   Measured on a Zen 1 core (CPU time per call, plain loops vs blocked): 4×2×8 110 vs 240 ns,
- *   8×4×8 440 vs 390 ns, 8×8×8 830 vs 520 ns, 16×16×16 5.8 vs 0.9 µs; so the crossover is near
- *   256 multiply-adds. A matrix-vector product uses each packed element once, so packing only
- *   adds a copy (1×512×4: 3.9 vs 8.1 µs). Vector API code that C2 has not yet compiled also
- *   boxes every vector, which tiny layers would pay for longest.
+ * - direct: m·n·k < SMALL_WORK (256): DirectSgemm's plain loops, no packing. Measured on a Zen 1
+ *   core (CPU time per call, plain loops vs blocked): 4×2×8 133 vs 240 ns, 8×4×8 425 vs 390 ns,
+ *   8×8×8 830 vs 540 ns, 16×16×16 5.8 vs 0.8 µs, so the crossover is near 256 multiply-adds. Even
+ *   matrix-vector products are faster blocked once they are not tiny (1×784×128: 64 vs 47 µs,
+ *   128×784×1: 540 vs 157 µs), because the plain loops' single multiply-add chain per element
+ *   cannot overlap. Vector API code that C2 has not yet compiled also boxes every vector, which
+ *   tiny layers would pay for longest.
  * - otherwise the blocked path below; it uses the shared KernelPool when m·n·k >= PARALLEL_WORK and
  *   runs in the calling thread below that (a fork/join round trip costs microseconds).
  *
@@ -125,9 +126,9 @@ final class VectorSgemm implements Sgemm {
         }
     }
 
-    /** True for products that skip packing: tiny ones, and matrix-vector products. */
+    /** True for products small enough that plain loops beat packing. */
     static boolean direct(int m, int k, int n) {
-        return (long) m * n * k < SMALL_WORK || m == 1 || n == 1;
+        return (long) m * n * k < SMALL_WORK;
     }
 
     private static void check(float[] a, float[] b, float[] c, int m, int k, int n) {
@@ -145,7 +146,7 @@ final class VectorSgemm implements Sgemm {
         }
     }
 
-    /** The blocked path; not direct, so m, k, n >= 1. */
+    /** The blocked path; m·n·k >= SMALL_WORK, so m, k, n >= 1. */
     private void multiply(float[] a, boolean transposeA, float[] b, boolean transposeB, float[] c,
                                  int m, int k, int n, boolean accumulate) {
         boolean parallel = (long) m * n * k >= parallelWork && KernelPool.threads() > 1;

@@ -181,11 +181,12 @@ class VectorSgemmTest {
     }
 
     @Test
-    void tinyProductsAndMatrixVectorProductsSkipPacking() {
+    void onlyTinyProductsSkipPacking() {
         assertTrue(VectorSgemm.direct(4, 2, 8));
-        assertTrue(VectorSgemm.direct(1, 784, 128));
-        assertTrue(VectorSgemm.direct(128, 784, 1));
         assertTrue(VectorSgemm.direct(5, 0, 7));
+        assertTrue(VectorSgemm.direct(1, 255, 1));
+        assertFalse(VectorSgemm.direct(1, 784, 128));
+        assertFalse(VectorSgemm.direct(128, 784, 1));
         assertFalse(VectorSgemm.direct(8, 4, 8));
         assertFalse(VectorSgemm.direct(2, 784, 2));
     }
