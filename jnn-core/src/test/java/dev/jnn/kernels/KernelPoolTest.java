@@ -34,6 +34,21 @@ class KernelPoolTest {
     }
 
     @Test
+    void aFailingTaskFailsTheRunAfterTheOthersEnd() {
+        var counts = new AtomicIntegerArray(20);
+        var e = assertThrows(IllegalStateException.class, () -> KernelPool.run(20, t -> {
+            counts.incrementAndGet(t);
+            if (t == 7) {
+                throw new IllegalStateException("task 7");
+            }
+        }));
+        assertEquals("task 7", e.getMessage());
+        for (int t = 0; t < 20; t++) {
+            assertEquals(1, counts.get(t), "task " + t);
+        }
+    }
+
+    @Test
     void threadsPropertyIsParsed() {
         assertEquals(4, KernelPool.parseThreads(null, 4));
         assertEquals(1, KernelPool.parseThreads("", 0));
