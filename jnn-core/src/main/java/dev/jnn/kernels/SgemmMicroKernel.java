@@ -18,8 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the tiling, the number of threads or how many rows a batch has.
  *
  * Tile sizes: with 512-bit vectors (32 registers on AVX-512) MR = 12 gives 24 accumulators + 2 B
- * vectors + 1 broadcast = 27 registers; 12×2 was the fastest of the shapes measured on this project's
- * machine (it needs 14 loads per 24 FMAs, so the FMA units rather than the loads set the pace).
+ * vectors + broadcasts; 12×2 was the fastest shape measured for the project on an AVX-512 machine
+ * (14 loads per 24 FMAs, so the FMA units rather than the loads set the pace).
  * With narrower vectors (AVX2 has 16 registers) MR = 4: 8 accumulators + 2 B vectors + 4
  * broadcasts = 14 registers even when C2 hoists all broadcasts of a step ahead of their FMAs, which
  * it does. 6×2 and 5×2 look like they fit but then spill one accumulator to the stack every step;
