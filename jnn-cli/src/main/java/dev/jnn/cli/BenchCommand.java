@@ -28,12 +28,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time jnn on the anchor workloads (xor, mlp_train, mlp_infer, ...), optionally next to PyTorch.")
 final class BenchCommand implements Callable<Integer> {
-    /**
-     * Threads jnn computes with: training and kernels run on the calling thread, as jnn-core has no
-     * parallel kernels yet. Replace with the kernels' pool size once it exists.
-     */
-    static final int JNN_THREADS = 1;
-
     @Option(names = "--json", description = "Print one JSON document: {\"workloads\": [{name, unit, jnn, peers}]}.")
     boolean json;
 
@@ -113,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void printHeader(PrintWriter out, BenchSize size) {
         out.printf(Locale.ROOT, "jnn bench (%s size): kernels backend %s, %d thread%s; Java %s, %d cores available.%n",
-                size.label(), Kernels.backend(), JNN_THREADS, JNN_THREADS == 1 ? "" : "s",
+                size.label(), Kernels.backend(), Kernels.threads(), Kernels.threads() == 1 ? "" : "s",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "Medians of %d timed runs after a warm-up of %s; other load on the machine "
                 + "makes them noisy.%s%n", size.repeats(),

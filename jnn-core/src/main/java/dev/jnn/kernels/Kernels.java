@@ -53,6 +53,11 @@ public final class Kernels {
         return SELECTED.backend();
     }
 
+    /** Threads the kernels split large products over ({@code -Djnn.threads}, default: all cores). */
+    public static int threads() {
+        return KernelPool.threads();
+    }
+
     /**
      * Chooses the backend from the {@code jnn.backend} property value (null for automatic) and what
      * the JVM offers. The Vector API classes are loaded only when the vector backend is chosen.

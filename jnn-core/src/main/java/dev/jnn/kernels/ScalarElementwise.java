@@ -250,6 +250,17 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public boolean allFinite(float[] x, int offset, int length) {
+        Ranges.check("x", x, offset, length);
+        for (int i = offset; i < offset + length; i++) {
+            if (!Float.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void adam(float[] w, float[] g, float[] m, float[] v, int offset, int length,
                      float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
         Ranges.check("w", w, offset, length);

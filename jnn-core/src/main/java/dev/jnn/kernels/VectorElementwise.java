@@ -440,6 +440,23 @@ final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public boolean allFinite(float[] x, int offset, int length) {
+        Ranges.check("x", x, offset, length);
+        // x·0 is 0 for a finite x and NaN for NaN or ±infinity, so the running sum stays 0 exactly
+        // when every value is finite; no branch per element.
+        var acc = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            acc = acc.add(FloatVector.fromArray(SPECIES, x, offset + i).mul(0f));
+        }
+        float tail = 0f;
+        for (; i < length; i++) {
+            tail += x[offset + i] * 0f;
+        }
+        return acc.reduceLanes(VectorOperators.ADD) + tail == 0f;
+    }
+
+    @Override
     public void adam(float[] w, float[] g, float[] m, float[] v, int offset, int length,
                      float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
         Ranges.check("w", w, offset, length);

@@ -65,6 +65,7 @@ final class VectorSgemm implements Sgemm {
 
     /** The calling thread's packed operands, reused from call to call. */
     private static final class Workspace {
+        final Block block = new Block();
         float[] packedA = new float[0];
         float[] packedB = new float[0];
 
@@ -155,16 +156,21 @@ final class VectorSgemm implements Sgemm {
         int blockCols = Math.max(NR, packLimit / k / NR * NR);
         int blockRows = Math.max(MR, packLimit / k / MR * MR);
         Workspace ws = WORKSPACE.get();
-        for (int j0 = 0; j0 < n; j0 += blockCols) {
-            int nb = Math.min(blockCols, n - j0);
-            for (int i0 = 0; i0 < m; i0 += blockRows) {
-                int mb = Math.min(blockRows, m - i0);
-                var block = new Block(a, transposeA, b, transposeB, c, m, k, n, kc,
-                        i0, mb, j0, nb, accumulate, ws.packedA(roundUp(mb, MR) * k),
-                        ws.packedB(roundUp(nb, NR) * k));
-                block.pack(parallel, i0 == 0);
-                block.compute(parallel);
+        Block block = ws.block;
+        try {
+            for (int j0 = 0; j0 < n; j0 += blockCols) {
+                int nb = Math.min(blockCols, n - j0);
+                for (int i0 = 0; i0 < m; i0 += blockRows) {
+                    int mb = Math.min(blockRows, m - i0);
+                    block.set(a, transposeA, b, transposeB, c, m, k, n, kc,
+                            i0, mb, j0, nb, accumulate, ws.packedA(roundUp(mb, MR) * k),
+                            ws.packedB(roundUp(nb, NR) * k));
+                    block.pack(parallel, i0 == 0);
+                    block.compute(parallel);
+                }
             }
+        } finally {
+            block.release();
         }
     }
 
@@ -174,9 +180,59 @@ final class VectorSgemm implements Sgemm {
      * {@code p0·mbPadded + ir·kcb·MR} in packedA, and of column panel jr at
      * {@code p0·nbPadded + jr·kcb·NR} in packedB.
      */
-    private record Block(float[] a, boolean transposeA, float[] b, boolean transposeB, float[] c,
-                         int m, int k, int n, int kc, int i0, int mb, int j0, int nb, boolean accumulate,
-                         float[] packedA, float[] packedB) {
+    private static final class Block {
+        private float[] a;
+        private boolean transposeA;
+        private float[] b;
+        private boolean transposeB;
+        private float[] c;
+        private int m;
+        private int k;
+        private int n;
+        private int kc;
+        private int i0;
+        private int mb;
+        private int j0;
+        private int nb;
+        private boolean accumulate;
+        private float[] packedA;
+        private float[] packedB;
+        // Set per compute() call: how C is cut into tiles.
+        private int aTasks;
+        private int panelsPerRowTile;
+        private int panelsPerColTile;
+        private int tilesAcross;
+        // Bound once, so that a call allocates no lambda.
+        private final IntConsumer packTask = this::packTask;
+        private final IntConsumer tileTask = this::tileTask;
+
+        void set(float[] a, boolean transposeA, float[] b, boolean transposeB, float[] c,
+                 int m, int k, int n, int kc, int i0, int mb, int j0, int nb, boolean accumulate,
+                 float[] packedA, float[] packedB) {
+            this.a = a;
+            this.transposeA = transposeA;
+            this.b = b;
+            this.transposeB = transposeB;
+            this.c = c;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.kc = kc;
+            this.i0 = i0;
+            this.mb = mb;
+            this.j0 = j0;
+            this.nb = nb;
+            this.accumulate = accumulate;
+            this.packedA = packedA;
+            this.packedB = packedB;
+        }
+
+        /** Drops the references to the caller's arrays, so they are not kept reachable between calls. */
+        void release() {
+            a = null;
+            b = null;
+            c = null;
+        }
 
         int rowPanels() {
             return ceilDiv(mb, MR);
@@ -188,15 +244,17 @@ final class VectorSgemm implements Sgemm {
 
         /** Packs this block's A panels, and its B panels too when {@code withB}. */
         void pack(boolean parallel, boolean withB) {
-            int aTasks = rowPanels();
+            aTasks = rowPanels();
             int tasks = aTasks + (withB ? colPanels() : 0);
-            forEach(parallel, tasks, t -> {
-                if (t < aTasks) {
-                    packRowPanel(t);
-                } else {
-                    packColPanel(t - aTasks);
-                }
-            });
+            forEach(parallel, tasks, packTask);
+        }
+
+        private void packTask(int t) {
+            if (t < aTasks) {
+                packRowPanel(t);
+            } else {
+                packColPanel(t - aTasks);
+            }
         }
 
         private void packRowPanel(int ir) {
@@ -235,16 +293,18 @@ final class VectorSgemm implements Sgemm {
                     }
                 }
             }
-            int panelsPerRowTile = ceilDiv(rowPanels, rowTiles);
-            int panelsPerColTile = ceilDiv(colPanels, colTiles);
+            panelsPerRowTile = ceilDiv(rowPanels, rowTiles);
+            panelsPerColTile = ceilDiv(colPanels, colTiles);
             int tilesDown = ceilDiv(rowPanels, panelsPerRowTile);
-            int tilesAcross = ceilDiv(colPanels, panelsPerColTile);
-            forEach(parallel, tilesDown * tilesAcross, t -> {
-                int firstRow = (t / tilesAcross) * panelsPerRowTile;
-                int firstCol = (t % tilesAcross) * panelsPerColTile;
-                computeTile(firstRow, Math.min(rowPanels, firstRow + panelsPerRowTile),
-                        firstCol, Math.min(colPanels, firstCol + panelsPerColTile));
-            });
+            tilesAcross = ceilDiv(colPanels, panelsPerColTile);
+            forEach(parallel, tilesDown * tilesAcross, tileTask);
+        }
+
+        private void tileTask(int t) {
+            int firstRow = (t / tilesAcross) * panelsPerRowTile;
+            int firstCol = (t % tilesAcross) * panelsPerColTile;
+            computeTile(firstRow, Math.min(rowPanels(), firstRow + panelsPerRowTile),
+                    firstCol, Math.min(colPanels(), firstCol + panelsPerColTile));
         }
 
         /** Computes row panels [irFrom, irTo) × column panels [jrFrom, jrTo) of C over all of K. */

@@ -4,6 +4,8 @@ import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
+import dev.jnn.kernels.Elementwise;
+import dev.jnn.kernels.ElementwiseKernels;
 import dev.jnn.kernels.Kernels;
 import dev.jnn.kernels.Sgemm;
 import dev.jnn.regularizers.Regularizer;
@@ -53,6 +55,7 @@ public final class Dense extends Layer {
     }
 
     private static final Sgemm SGEMM = Kernels.sgemm();
+    private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
@@ -134,14 +137,7 @@ public final class Dense extends Layer {
         int units = config.units;
         SGEMM.matmul(x.data(), kernel.value().data(), call.z, rows, inputDim, units, false);
         if (bias != null) {
-            float[] b = bias.value().data();
-            float[] z = call.z;
-            for (int r = 0; r < rows; r++) {
-                int o = r * units;
-                for (int j = 0; j < units; j++) {
-                    z[o + j] += b[j];
-                }
-            }
+            ELEMENTWISE.addBiasRows(bias.value().data(), 0, call.z, 0, rows, units);
         }
         if (!call.linear) {
             config.activation.forward(call.z, call.y.data(), rows, units);
@@ -190,13 +186,7 @@ public final class Dense extends Layer {
                 SGEMM.matmulTransposeA(x.data(), gradZ, kernel.grad(), inputDim, rows, units, true);
             }
             if (bias != null && bias.trainable()) {
-                float[] db = bias.grad();
-                for (int r = 0; r < rows; r++) {
-                    int o = r * units;
-                    for (int j = 0; j < units; j++) {
-                        db[j] += gradZ[o + j];
-                    }
-                }
+                ELEMENTWISE.columnSums(gradZ, 0, bias.grad(), 0, rows, units, true);
             }
             if (x.requiresGrad()) {
                 SGEMM.matmulTransposeB(gradZ, kernel.value().data(), x.grad(), rows, units, inputDim, true);

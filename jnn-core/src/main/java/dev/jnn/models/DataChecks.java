@@ -1,9 +1,13 @@
 package dev.jnn.models;
 
+import dev.jnn.kernels.Elementwise;
+import dev.jnn.kernels.ElementwiseKernels;
 import dev.jnn.tensor.Tensor;
 
 /** Input validation shared by fit, evaluate and predict: sizes and non-finite values. */
 final class DataChecks {
+    private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
+
     private DataChecks() {
     }
 
@@ -21,6 +25,9 @@ final class DataChecks {
     /** Throws naming the first row of {@code t} that holds NaN or an infinity. */
     static void finite(String method, String what, Tensor t) {
         float[] d = t.data();
+        if (ELEMENTWISE.allFinite(d, 0, d.length)) {
+            return;
+        }
         int row = Math.max(1, t.rowSize());
         for (int i = 0; i < d.length; i++) {
             if (!Float.isFinite(d[i])) {

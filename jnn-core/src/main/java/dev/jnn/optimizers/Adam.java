@@ -1,5 +1,7 @@
 package dev.jnn.optimizers;
 
+import dev.jnn.kernels.Elementwise;
+import dev.jnn.kernels.ElementwiseKernels;
 import dev.jnn.tensor.Parameter;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class Adam extends Optimizer {
+    private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
     private float alpha;   // step size of the current iteration, computed once per step
     private final double beta1;
     private final double beta2;
@@ -111,6 +114,11 @@ public final class Adam extends Optimizer {
         float oneMinusBeta1 = (float) (1 - beta1);
         float oneMinusBeta2 = (float) (1 - beta2);
         float eps = (float) epsilon;
+        if (vHat == null) {
+            // The element-wise kernel does these exact float operations, vectorized.
+            ELEMENTWISE.adam(w, g, m, v, 0, w.length, alpha, oneMinusBeta1, oneMinusBeta2, eps);
+            return;
+        }
         for (int i = 0; i < w.length; i++) {
             m[i] += (g[i] - m[i]) * oneMinusBeta1;
             v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2;
