@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 5, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(value = 5, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=inline,dev.jnn.kernels.VectorMath::*"})
 @State(Scope.Benchmark)
 public class DenseTrainStepBenchmark {
     /** "xor": 2-8-1 on 4 samples; "mlp": 784-256-128-10 on a batch of 128. */

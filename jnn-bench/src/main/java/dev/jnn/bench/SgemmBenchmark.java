@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 // C2 needs a few seconds before Vector API code stops allocating boxed vectors.
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 5, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(value = 5, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=inline,dev.jnn.kernels.VectorMath::*"})
 @State(Scope.Benchmark)
 public class SgemmBenchmark {
     /** M×K×N. */
