@@ -10,35 +10,17 @@ import java.util.Map;
  * The Adam algorithm shared by {@link Adam} and {@link AdamW}, which differ only in their defaults
  * (AdamW switches on the base class's decoupled weight decay). See {@link Adam} for the formulas.
  */
-abstract class AdamAlgorithm extends Optimizer {
+abstract class AdamAlgorithm extends AdaptiveMomentOptimizer {
     private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
     private float alpha;   // step size of the current iteration, computed once per step
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
     private final boolean amsgrad;
     private float[][] momentums;
     private float[][] velocities;
     private float[][] velocityHats;
 
     AdamAlgorithm(OptimizerOptions options, double beta1, double beta2, double epsilon, boolean amsgrad) {
-        super(options);
-        this.beta1 = Arguments.inRange("beta1", beta1, 0, 1);
-        this.beta2 = Arguments.inRange("beta2", beta2, 0, 1);
-        this.epsilon = Arguments.nonNegative("epsilon", epsilon);
+        super(options, beta1, beta2, epsilon);
         this.amsgrad = amsgrad;
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
     }
 
     public boolean amsgrad() {
@@ -103,9 +85,7 @@ abstract class AdamAlgorithm extends Optimizer {
 
     @Override
     protected void addConfig(Map<String, Object> config) {
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
+        super.addConfig(config);
         config.put("amsgrad", amsgrad);
     }
 }
