@@ -1,7 +1,6 @@
 package dev.jnn.initializers;
 
 import dev.jnn.tensor.Shape;
-import java.util.Map;
 
 /**
  * Draws from a normal distribution: {@code w ~ N(mean, stddev²)}; Keras's defaults are
@@ -12,10 +11,7 @@ import java.util.Map;
  * Tensor w = init.create(Shape.of(3, 4));
  * }</pre>
  */
-public final class RandomNormal extends RandomInitializer {
-    private final double mean;
-    private final double stddev;
-
+public final class RandomNormal extends NormalInitializer {
     /** {@code N(0, 0.05²)}, seeded from the global stream. */
     public RandomNormal() {
         this(0.0, 0.05, null);
@@ -23,24 +19,7 @@ public final class RandomNormal extends RandomInitializer {
 
     /** {@code N(mean, stddev²)}; a null {@code seed} is drawn from the global stream. */
     public RandomNormal(double mean, double stddev, Long seed) {
-        // Checked before super() so that a rejected initializer does not consume a global seed.
-        if (!Double.isFinite(mean)) {
-            throw new IllegalArgumentException("mean must be finite, got " + mean);
-        }
-        if (!(stddev >= 0) || Double.isInfinite(stddev)) {
-            throw new IllegalArgumentException("stddev must be finite and >= 0, got " + stddev);
-        }
-        super(seed);
-        this.mean = mean;
-        this.stddev = stddev;
-    }
-
-    public double mean() {
-        return mean;
-    }
-
-    public double stddev() {
-        return stddev;
+        super(mean, stddev, seed);
     }
 
     @Override
@@ -51,12 +30,6 @@ public final class RandomNormal extends RandomInitializer {
     @Override
     public void initialize(Shape shape, float[] out) {
         Outputs.check(shape, out);
-        Sampling.normal(newRandom(), mean, stddev, out);
-    }
-
-    @Override
-    protected void addConfig(Map<String, Object> config) {
-        config.put("mean", mean);
-        config.put("stddev", stddev);
+        Sampling.normal(newRandom(), mean(), stddev(), out);
     }
 }

@@ -29,11 +29,7 @@ public final class CategoricalAccuracy extends MeanMetricWrapper {
 
     @Override
     protected void checkShapes(Tensor yTrue, Tensor yPred) {
-        MetricInputs.requireSameSize(name(), yTrue, yPred);
-        if (yPred.shape().rank() < 2 || MetricInputs.lastDim(yTrue) != MetricInputs.lastDim(yPred)) {
-            throw new IllegalArgumentException(name() + ": yTrue " + yTrue.shape() + " and yPred "
-                    + yPred.shape() + " must be one-hot labels and scores of the same shape [N, ..., C]");
-        }
+        MetricInputs.requireOneHot(name(), yTrue, yPred);
     }
 
     @Override

@@ -32,6 +32,15 @@ final class MetricInputs {
         }
     }
 
+    /** Categorical metrics: one-hot labels and scores of the same shape {@code [N, ..., C]}. */
+    static void requireOneHot(String metric, Tensor yTrue, Tensor yPred) {
+        requireSameSize(metric, yTrue, yPred);
+        if (yPred.shape().rank() < 2 || lastDim(yTrue) != lastDim(yPred)) {
+            throw new IllegalArgumentException(metric + ": yTrue " + yTrue.shape() + " and yPred "
+                    + yPred.shape() + " must be one-hot labels and scores of the same shape [N, ..., C]");
+        }
+    }
+
     /** Sample weights are one per sample (axis 0) or absent. */
     static void requireSampleWeight(String metric, float[] sampleWeight, int batch) {
         if (sampleWeight != null && sampleWeight.length != batch) {

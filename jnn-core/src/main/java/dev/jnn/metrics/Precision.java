@@ -1,8 +1,5 @@
 package dev.jnn.metrics;
 
-import dev.jnn.tensor.Tensor;
-import java.util.Map;
-
 /**
  * Keras's {@code Precision}: the weighted fraction of positive decisions that are right.
  *
@@ -18,7 +15,7 @@ import java.util.Map;
  * m.result();   // 2/3
  * }</pre>
  */
-public final class Precision extends Metric {
+public final class Precision extends ConfusionMetric {
     /**
      * Keras's constructor arguments; null means "not given", as Keras's {@code None}.
      *
@@ -38,8 +35,6 @@ public final class Precision extends Metric {
     }
 
     private final Config config;
-    private final float threshold;
-    private final ThresholdCounts counts = new ThresholdCounts();
 
     /** Named {@code "precision"}, threshold 0.5. */
     public Precision() {
@@ -48,9 +43,8 @@ public final class Precision extends Metric {
 
     /** With the given log name and options. */
     public Precision(String name, Config config) {
-        super(name);
+        super(name, config.threshold(), config.topK(), config.classId());
         this.config = config;
-        this.threshold = ConfusionOptions.effectiveThreshold(config.threshold(), config.topK());
     }
 
     /** The options this metric was built with. */
@@ -59,23 +53,7 @@ public final class Precision extends Metric {
     }
 
     @Override
-    public void update(Tensor yTrue, Tensor yPred, float[] sampleWeight) {
-        counts.add(name(), yTrue, yPred, sampleWeight, threshold, config.topK(), config.classId());
-    }
-
-    @Override
     public double result() {
         return ThresholdCounts.divideNoNan(counts.truePositives, counts.truePositives + counts.falsePositives);
-    }
-
-    @Override
-    public void reset() {
-        counts.reset();
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return KerasConfig.with(name(), "thresholds", ConfusionOptions.kerasThreshold(config.threshold()),
-                "top_k", config.topK(), "class_id", config.classId());
     }
 }

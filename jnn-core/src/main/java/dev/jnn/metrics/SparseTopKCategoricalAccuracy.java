@@ -1,7 +1,6 @@
 package dev.jnn.metrics;
 
 import dev.jnn.tensor.Tensor;
-import java.util.Map;
 
 /**
  * Keras's {@code SparseTopKCategoricalAccuracy}: how often the integer label is among the k highest
@@ -18,9 +17,7 @@ import java.util.Map;
  * m.result();   // 0.0: class 0 has the lowest score
  * }</pre>
  */
-public final class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
-    private final int k;
-
+public final class SparseTopKCategoricalAccuracy extends TopKAccuracy {
     /** Named {@code "sparse_top_k_categorical_accuracy"}, k = 5. */
     public SparseTopKCategoricalAccuracy() {
         this(5);
@@ -33,16 +30,7 @@ public final class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
 
     /** With the given log name and k. */
     public SparseTopKCategoricalAccuracy(String name, int k) {
-        super(name);
-        if (k <= 0) {
-            throw new IllegalArgumentException("k must be > 0, got " + k);
-        }
-        this.k = k;
-    }
-
-    /** How many of the highest scores count as a hit. */
-    public int k() {
-        return k;
+        super(name, k);
     }
 
     @Override
@@ -51,21 +39,7 @@ public final class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
-        int classes = MetricInputs.lastDim(yPred);
-        int positions = yPred.size() / MetricInputs.batchSize(yPred) / classes;
-        int hits = 0;
-        for (int p = sample * positions; p < (sample + 1) * positions; p++) {
-            int target = (int) yTrue.get(p);
-            if (MetricInputs.inTopK(yPred.data(), p * classes, classes, target, k)) {
-                hits++;
-            }
-        }
-        return (double) hits / positions;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return KerasConfig.with(name(), "k", k);
+    int target(Tensor yTrue, int position, int classes) {
+        return (int) yTrue.get(position);
     }
 }

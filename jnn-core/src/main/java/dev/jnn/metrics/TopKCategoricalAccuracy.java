@@ -1,7 +1,6 @@
 package dev.jnn.metrics;
 
 import dev.jnn.tensor.Tensor;
-import java.util.Map;
 
 /**
  * Keras's {@code TopKCategoricalAccuracy}: how often the one-hot label's class is among the k
@@ -17,9 +16,7 @@ import java.util.Map;
  * m.result();   // 1.0
  * }</pre>
  */
-public final class TopKCategoricalAccuracy extends MeanMetricWrapper {
-    private final int k;
-
+public final class TopKCategoricalAccuracy extends TopKAccuracy {
     /** Named {@code "top_k_categorical_accuracy"}, k = 5. */
     public TopKCategoricalAccuracy() {
         this(5);
@@ -32,43 +29,16 @@ public final class TopKCategoricalAccuracy extends MeanMetricWrapper {
 
     /** With the given log name and k. */
     public TopKCategoricalAccuracy(String name, int k) {
-        super(name);
-        if (k <= 0) {
-            throw new IllegalArgumentException("k must be > 0, got " + k);
-        }
-        this.k = k;
-    }
-
-    /** How many of the highest scores count as a hit. */
-    public int k() {
-        return k;
+        super(name, k);
     }
 
     @Override
     protected void checkShapes(Tensor yTrue, Tensor yPred) {
-        MetricInputs.requireSameSize(name(), yTrue, yPred);
-        if (yPred.shape().rank() < 2 || MetricInputs.lastDim(yTrue) != MetricInputs.lastDim(yPred)) {
-            throw new IllegalArgumentException(name() + ": yTrue " + yTrue.shape() + " and yPred "
-                    + yPred.shape() + " must be one-hot labels and scores of the same shape [N, ..., C]");
-        }
+        MetricInputs.requireOneHot(name(), yTrue, yPred);
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
-        int classes = MetricInputs.lastDim(yPred);
-        int positions = yPred.size() / MetricInputs.batchSize(yPred) / classes;
-        int hits = 0;
-        for (int p = sample * positions; p < (sample + 1) * positions; p++) {
-            int target = MetricInputs.argmax(yTrue.data(), p * classes, classes);
-            if (MetricInputs.inTopK(yPred.data(), p * classes, classes, target, k)) {
-                hits++;
-            }
-        }
-        return (double) hits / positions;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return KerasConfig.with(name(), "k", k);
+    int target(Tensor yTrue, int position, int classes) {
+        return MetricInputs.argmax(yTrue.data(), position * classes, classes);
     }
 }

@@ -1,11 +1,5 @@
 package dev.jnn.optimizers;
 
-import dev.jnn.kernels.Elementwise;
-import dev.jnn.kernels.ElementwiseKernels;
-import dev.jnn.tensor.Parameter;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Keras's {@code Adam}, in Keras's form (ε added to {@code sqrt(v)}, bias correction folded into the
  * step size). With {@code t = iterations + 1}:
@@ -25,17 +19,7 @@ import java.util.Map;
  * Optimizer ams = Adam.builder().learningRate(1e-3f).beta1(0.9f).amsgrad(true).clipnorm(1f).build();
  * }</pre>
  */
-public final class Adam extends Optimizer {
-    private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
-    private float alpha;   // step size of the current iteration, computed once per step
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final boolean amsgrad;
-    private float[][] momentums;
-    private float[][] velocities;
-    private float[][] velocityHats;
-
+public final class Adam extends AdamAlgorithm {
     /** Keras's defaults: lr 0.001, β1 0.9, β2 0.999, ε 1e-7, no amsgrad. */
     public Adam() {
         this(builder());
@@ -47,96 +31,12 @@ public final class Adam extends Optimizer {
     }
 
     private Adam(Builder builder) {
-        super(builder.options());
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
-        this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
-        this.amsgrad = builder.amsgrad;
+        super(builder.options(), builder.beta1, builder.beta2, builder.epsilon, builder.amsgrad);
     }
 
     /** A builder starting from Keras's defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
-    }
-
-    public boolean amsgrad() {
-        return amsgrad;
-    }
-
-    @Override
-    protected void buildSlots(List<Parameter> parameters) {
-        float[][][] slots = addSlots(parameters, 0f, "momentum", "velocity");
-        momentums = slots[0];
-        velocities = slots[1];
-        if (amsgrad) {
-            velocityHats = addSlots(parameters, 0f, "velocity_hat")[0];
-        }
-    }
-
-    @Override
-    protected void beforeUpdates(float learningRate) {
-        alpha = stepSize(iterations() + 1, learningRate, beta1, beta2);
-    }
-
-    @Override
-    protected void update(int index, float[] w, float[] g, float lr) {
-        step(alpha, beta1, beta2, epsilon, w, g, momentums[index], velocities[index],
-                amsgrad ? velocityHats[index] : null);
-    }
-
-    /**
-     * Keras's bias-corrected step size {@code lr · sqrt(1 - β2^t) / (1 - β1^t)}. Keras raises the
-     * float32-cast betas to the power t.
-     */
-    static float stepSize(long t, float lr, double beta1, double beta2) {
-        float beta1Power = (float) Math.pow((float) beta1, t);
-        float beta2Power = (float) Math.pow((float) beta2, t);
-        return lr * (float) Math.sqrt(1 - beta2Power) / (1 - beta1Power);
-    }
-
-    /** One Adam update of {@code w} with step size {@code alpha} (see {@link #stepSize}). */
-    static void step(float alpha, double beta1, double beta2, double epsilon,
-                     float[] w, float[] g, float[] m, float[] v, float[] vHat) {
-        // 1 - beta is formed from the double hyperparameters, as Keras does (1 - 0.999f would be
-        // 1.3e-5 off in relative terms).
-        float oneMinusBeta1 = (float) (1 - beta1);
-        float oneMinusBeta2 = (float) (1 - beta2);
-        float eps = (float) epsilon;
-        if (vHat == null) {
-            // The element-wise kernel does these exact float operations, vectorized.
-            ELEMENTWISE.adam(w, g, m, v, 0, w.length, alpha, oneMinusBeta1, oneMinusBeta2, eps);
-            return;
-        }
-        for (int i = 0; i < w.length; i++) {
-            m[i] += (g[i] - m[i]) * oneMinusBeta1;
-            v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2;
-            float second = v[i];
-            if (vHat != null) {
-                vHat[i] = Math.max(vHat[i], v[i]);
-                second = vHat[i];
-            }
-            w[i] -= m[i] * alpha / ((float) Math.sqrt(second) + eps);
-        }
-    }
-
-    @Override
-    protected void addConfig(Map<String, Object> config) {
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
-        config.put("amsgrad", amsgrad);
     }
 
     /** Builder for {@link Adam}; defaults are Keras's. */

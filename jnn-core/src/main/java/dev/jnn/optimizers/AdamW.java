@@ -1,9 +1,5 @@
 package dev.jnn.optimizers;
 
-import dev.jnn.tensor.Parameter;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Keras's {@code AdamW}: {@link Adam} with decoupled weight decay switched on (default 0.004). Before
  * each Adam step every parameter not excluded is shrunk: {@code w = w - w * weightDecay * lr}.
@@ -17,16 +13,7 @@ import java.util.Map;
  * custom.excludeFromWeightDecayByName("bias");
  * }</pre>
  */
-public final class AdamW extends Optimizer {
-    private float alpha;   // step size of the current iteration, computed once per step
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final boolean amsgrad;
-    private float[][] momentums;
-    private float[][] velocities;
-    private float[][] velocityHats;
-
+public final class AdamW extends AdamAlgorithm {
     /** Keras's defaults: lr 0.001, weight decay 0.004, β1 0.9, β2 0.999, ε 1e-7. */
     public AdamW() {
         this(builder());
@@ -38,64 +25,20 @@ public final class AdamW extends Optimizer {
     }
 
     private AdamW(Builder builder) {
-        super(builder.options());
-        if (options().weightDecay() == null) {
+        super(checkWeightDecay(builder.options()), builder.beta1, builder.beta2, builder.epsilon,
+                builder.amsgrad);
+    }
+
+    private static OptimizerOptions checkWeightDecay(OptimizerOptions options) {
+        if (options.weightDecay() == null) {
             throw new IllegalArgumentException("weightDecay must be a number for AdamW, got null");
         }
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
-        this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
-        this.amsgrad = builder.amsgrad;
+        return options;
     }
 
     /** A builder starting from Keras's defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
-    }
-
-    public boolean amsgrad() {
-        return amsgrad;
-    }
-
-    @Override
-    protected void buildSlots(List<Parameter> parameters) {
-        float[][][] slots = addSlots(parameters, 0f, "momentum", "velocity");
-        momentums = slots[0];
-        velocities = slots[1];
-        if (amsgrad) {
-            velocityHats = addSlots(parameters, 0f, "velocity_hat")[0];
-        }
-    }
-
-    @Override
-    protected void beforeUpdates(float learningRate) {
-        alpha = Adam.stepSize(iterations() + 1, learningRate, beta1, beta2);
-    }
-
-    @Override
-    protected void update(int index, float[] w, float[] g, float lr) {
-        Adam.step(alpha, beta1, beta2, epsilon, w, g, momentums[index], velocities[index],
-                amsgrad ? velocityHats[index] : null);
-    }
-
-    @Override
-    protected void addConfig(Map<String, Object> config) {
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
-        config.put("amsgrad", amsgrad);
     }
 
     /** Builder for {@link AdamW}; defaults are Keras's. */

@@ -2,7 +2,6 @@ package dev.jnn.optimizers;
 
 import dev.jnn.tensor.Parameter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keras's {@code Adamax}: Adam with the infinity norm in place of the second moment. With
@@ -19,10 +18,7 @@ import java.util.Map;
  * Optimizer adamax = new Adamax(0.002f);
  * }</pre>
  */
-public final class Adamax extends Optimizer {
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
+public final class Adamax extends AdaptiveMomentOptimizer {
     private float[][] momentums;
     private float[][] norms;
 
@@ -37,27 +33,12 @@ public final class Adamax extends Optimizer {
     }
 
     private Adamax(Builder builder) {
-        super(builder.options());
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
-        this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
+        super(builder.options(), builder.beta1, builder.beta2, builder.epsilon);
     }
 
     /** A builder starting from Keras's defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
     }
 
     @Override
@@ -80,13 +61,6 @@ public final class Adamax extends Optimizer {
             u[i] = Math.max(b2 * u[i], Math.abs(g[i]));
             w[i] -= lr * m[i] / (correction * (u[i] + eps));
         }
-    }
-
-    @Override
-    protected void addConfig(Map<String, Object> config) {
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
     }
 
     /** Builder for {@link Adamax}; defaults are Keras's. */

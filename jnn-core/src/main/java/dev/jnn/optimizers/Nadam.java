@@ -3,7 +3,6 @@ package dev.jnn.optimizers;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Tensor;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keras's {@code Nadam}: Adam with Nesterov momentum and Keras's momentum schedule
@@ -24,10 +23,7 @@ import java.util.Map;
  * Optimizer nadam = new Nadam(0.002f);
  * }</pre>
  */
-public final class Nadam extends Optimizer {
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
+public final class Nadam extends AdaptiveMomentOptimizer {
     private float[][] momentums;
     private float[][] velocities;
     private float[] uProduct;   // one element; a variable so that it is saved and restored with the rest
@@ -43,27 +39,12 @@ public final class Nadam extends Optimizer {
     }
 
     private Nadam(Builder builder) {
-        super(builder.options());
-        this.beta1 = Arguments.inRange("beta1", builder.beta1, 0, 1);
-        this.beta2 = Arguments.inRange("beta2", builder.beta2, 0, 1);
-        this.epsilon = Arguments.nonNegative("epsilon", builder.epsilon);
+        super(builder.options(), builder.beta1, builder.beta2, builder.epsilon);
     }
 
     /** A builder starting from Keras's defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
     }
 
     @Override
@@ -107,13 +88,6 @@ public final class Nadam extends Optimizer {
             float vHat = v[i] / (1 - beta2Power);
             w[i] -= mHat * lr / ((float) Math.sqrt(vHat) + eps);
         }
-    }
-
-    @Override
-    protected void addConfig(Map<String, Object> config) {
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
     }
 
     /** Builder for {@link Nadam}; defaults are Keras's. */
