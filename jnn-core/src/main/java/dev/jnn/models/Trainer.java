@@ -141,7 +141,11 @@ final class Trainer {
     }
 
     /** Keras's CallbackList: the user's callbacks, then History and (when verbose) the progress bar. */
-    CallbackList callbacks(List<Callback> user, int verbose, int epochs, int steps) {
+    private CallbackList callbacks(List<Callback> user, int verbose, int epochs, int steps) {
+        return callbacks(model, user, verbose, epochs, steps);
+    }
+
+    private static CallbackList callbacks(Model model, List<Callback> user, int verbose, int epochs, int steps) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", verbose);
         params.put("epochs", epochs);
@@ -276,7 +280,7 @@ final class Trainer {
         Tensor result = Tensor.zeros(out);
         int row = out.size() / Math.max(1, x.rows());
         int steps = (x.rows() + batchSize - 1) / batchSize;
-        CallbackList callbacks = verbose == 0 ? null : new Trainer(model, null).callbacks(List.of(), verbose, 1, steps);
+        CallbackList callbacks = verbose == 0 ? null : callbacks(model, List.of(), verbose, 1, steps);
         if (callbacks != null) {
             callbacks.onPredictBegin(Map.of());
         }
