@@ -4,10 +4,10 @@ package dev.jnn.layers;
  * Keras's {@code AveragePooling1D}: the mean over windows of {@code pool_size} steps moved by {@code strides} along the
  * time axis of a sequence {@code (steps, features)}.
  *
- * <p>Each output is the mean of its window; with "same" padding the mean is over the real (unpadded) elements only, as TensorFlow. The gradient spreads evenly over the window.
+ * <p>Keras gives {@code pool_size} no default here (unlike max pooling). Each output is the mean of its window; with "same" padding the mean is over the real (unpadded) elements only, as TensorFlow. The gradient spreads evenly over the window.
  *
  * <pre>{@code
- * model.add(new AveragePooling1D());                                 // pool 2, strides 2, valid
+ * model.add(new AveragePooling1D(2));                      // pool 2, strides 2, valid
  * model.add(new AveragePooling1D(new AveragePooling1D.Config(3, 1, "same")));
  * }</pre>
  */
@@ -24,11 +24,6 @@ public final class AveragePooling1D extends PoolingLayer {
     }
 
     private final Config config;
-
-    /** Keras's defaults: pool 2, strides 2, padding "valid". */
-    public AveragePooling1D() {
-        this(new Config(2, 2, "valid"));
-    }
 
     /** A {@code pool_size=poolSize} layer with strides equal to the pool and "valid" padding. */
     public AveragePooling1D(int poolSize) {

@@ -4,10 +4,10 @@ package dev.jnn.layers;
  * Keras's {@code AveragePooling2D}: the mean over {@code pool_size} windows moved by {@code strides} across the height and
  * width of a channels_last input {@code (height, width, channels)}.
  *
- * <p>Each output is the mean of its window; with "same" padding the mean is over the real (unpadded) elements only, as TensorFlow. The gradient spreads evenly over the window.
+ * <p>Keras gives {@code pool_size} no default here (unlike max pooling). Each output is the mean of its window; with "same" padding the mean is over the real (unpadded) elements only, as TensorFlow. The gradient spreads evenly over the window.
  *
  * <pre>{@code
- * model.add(new AveragePooling2D());                                     // pool (2, 2), strides (2, 2), valid
+ * model.add(new AveragePooling2D(2, 2));                    // pool (2, 2), strides (2, 2), valid
  * model.add(new AveragePooling2D(new AveragePooling2D.Config(3, 3, 2, 2, "same")));
  * }</pre>
  */
@@ -33,11 +33,6 @@ public final class AveragePooling2D extends PoolingLayer {
     }
 
     private final Config config;
-
-    /** Keras's defaults: pool (2, 2), strides (2, 2), padding "valid". */
-    public AveragePooling2D() {
-        this(new Config(2, 2, "valid"));
-    }
 
     /** A {@code pool_size=(poolHeight, poolWidth)} layer with strides equal to the pool and "valid" padding. */
     public AveragePooling2D(int poolHeight, int poolWidth) {
