@@ -1,0 +1,275 @@
+package dev.jnn.layers;
+
+import dev.jnn.tensor.BackwardStep;
+import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.Tensor;
+
+/**
+ * The shared body of Keras's max and average pooling layers, 1D and 2D, channels_last.
+ *
+ * <p>A 1D input {@code (steps, channels)} is pooled as a 2D input {@code (1, steps, channels)} with a
+ * window of height 1. Output size per spatial axis: {@code floor((n - pool) / stride) + 1} for
+ * "valid", {@code ceil(n / stride)} for "same", where "same" pads {@code floor(total / 2)} before and
+ * the rest after (TensorFlow's rule). Padded positions never take part: max ignores them and average
+ * divides by the number of real elements in the window.
+ *
+ * <p>Loops run window position by window position with the channel axis innermost, so every inner
+ * loop reads and writes contiguous memory. Max pooling remembers, per output element, the flat input
+ * index of its arg-max (the first maximum in row-major window order, as TensorFlow), and its backward
+ * adds the output gradient there.
+ */
+abstract class PoolingLayer extends Layer {
+    private final int spatialRank;
+    private final boolean max;
+    private final PerStep<Call> calls = new PerStep<>(Call::new);
+
+    PoolingLayer(int spatialRank, boolean max) {
+        this.spatialRank = spatialRank;
+        this.max = max;
+    }
+
+    /** Window height (1 for 1D pooling). */
+    abstract int poolHeight();
+
+    /** Window width (the pool size for 1D pooling). */
+    abstract int poolWidth();
+
+    abstract int strideHeight();
+
+    abstract int strideWidth();
+
+    /** "valid" or "same". */
+    abstract String padding();
+
+    /** The pool size as Keras prints it: {@code (2, 2)} or {@code (2,)}. */
+    private String poolText() {
+        return spatialRank == 2 ? "(" + poolHeight() + ", " + poolWidth() + ")" : "(" + poolWidth() + ",)";
+    }
+
+    private String strideText() {
+        return spatialRank == 2 ? "(" + strideHeight() + ", " + strideWidth() + ")" : "(" + strideWidth() + ",)";
+    }
+
+    /** Output length along one axis; -1 when a "valid" window does not fit. */
+    static int outputLength(int in, int pool, int stride, boolean same) {
+        if (same) {
+            return (in - 1) / stride + 1;
+        }
+        return in < pool ? -1 : (in - pool) / stride + 1;
+    }
+
+    /** Padding before the first element along one axis ("same" only; 0 for "valid"). */
+    static int padBefore(int in, int out, int pool, int stride, boolean same) {
+        if (!same) {
+            return 0;
+        }
+        return Math.max((out - 1) * stride + pool - in, 0) / 2;
+    }
+
+    private boolean same() {
+        return "same".equals(padding());
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        InputRank.require(this, inputShape, spatialRank + 1);
+        boolean same = same();
+        int channels = inputShape.dim(-1);
+        if (spatialRank == 1) {
+            int out = outputLength(inputShape.dim(0), poolWidth(), strideWidth(), same);
+            if (out <= 0) {
+                throw tooSmall(inputShape);
+            }
+            return Shape.of(out, channels);
+        }
+        int outH = outputLength(inputShape.dim(0), poolHeight(), strideHeight(), same);
+        int outW = outputLength(inputShape.dim(1), poolWidth(), strideWidth(), same);
+        if (outH <= 0 || outW <= 0) {
+            throw tooSmall(inputShape);
+        }
+        return Shape.of(outH, outW, channels);
+    }
+
+    private IllegalArgumentException tooSmall(Shape inputShape) {
+        return new IllegalArgumentException("Layer \"" + name() + "\": computed output size would be zero or negative. "
+                + "Received: inputs.shape=" + inputShape.toKerasString() + ", pool_size=" + poolText()
+                + ", strides=" + strideText() + ", padding=" + padding());
+    }
+
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        Call call = calls.acquire();
+        call.prepare(x);
+        if (max) {
+            call.maxForward();
+        } else {
+            call.averageForward();
+        }
+        if (GradientTape.isRecording(x)) {
+            GradientTape.active().record(call.y, call);
+        }
+        return call.y;
+    }
+
+    /** One call's geometry, output, arg-max indices and backward. */
+    private final class Call implements BackwardStep {
+        private Tensor x;
+        private Shape shape;
+        private Tensor y;
+        private int[] argmax;
+        private int batch;
+        private int inH;
+        private int inW;
+        private int channels;
+        private int outH;
+        private int outW;
+        private int padTop;
+        private int padLeft;
+
+        void prepare(Tensor input) {
+            this.x = input;
+            if (input.shape().equals(shape)) {
+                return;
+            }
+            shape = input.shape();
+            Shape sample = shape.withoutBatch();
+            Shape outSample = outputShape(sample);
+            boolean same = same();
+            batch = shape.dim(0);
+            channels = sample.dim(-1);
+            inH = spatialRank == 2 ? sample.dim(0) : 1;
+            inW = sample.dim(spatialRank - 1);
+            outH = spatialRank == 2 ? outSample.dim(0) : 1;
+            outW = outSample.dim(spatialRank - 1);
+            padTop = padBefore(inH, outH, poolHeight(), strideHeight(), same);
+            padLeft = padBefore(inW, outW, poolWidth(), strideWidth(), same);
+            y = Tensor.zeros(outSample.withBatch(batch));
+            argmax = max ? new int[y.size()] : null;
+        }
+
+        void maxForward() {
+            float[] in = x.data();
+            float[] out = y.data();
+            int c = channels;
+            int o = 0;
+            for (int b = 0; b < batch; b++) {
+                int sampleBase = b * inH * inW * c;
+                for (int oh = 0; oh < outH; oh++) {
+                    int h0 = Math.max(oh * strideHeight() - padTop, 0);
+                    int h1 = Math.min(oh * strideHeight() - padTop + poolHeight(), inH);
+                    for (int ow = 0; ow < outW; ow++, o += c) {
+                        int w0 = Math.max(ow * strideWidth() - padLeft, 0);
+                        int w1 = Math.min(ow * strideWidth() - padLeft + poolWidth(), inW);
+                        int first = sampleBase + (h0 * inW + w0) * c;
+                        for (int k = 0; k < c; k++) {
+                            out[o + k] = in[first + k];
+                            argmax[o + k] = first + k;
+                        }
+                        for (int h = h0; h < h1; h++) {
+                            for (int w = (h == h0 ? w0 + 1 : w0); w < w1; w++) {
+                                int base = sampleBase + (h * inW + w) * c;
+                                for (int k = 0; k < c; k++) {
+                                    float v = in[base + k];
+                                    if (v > out[o + k]) {
+                                        out[o + k] = v;
+                                        argmax[o + k] = base + k;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        void averageForward() {
+            float[] in = x.data();
+            float[] out = y.data();
+            int c = channels;
+            int o = 0;
+            for (int b = 0; b < batch; b++) {
+                int sampleBase = b * inH * inW * c;
+                for (int oh = 0; oh < outH; oh++) {
+                    int h0 = Math.max(oh * strideHeight() - padTop, 0);
+                    int h1 = Math.min(oh * strideHeight() - padTop + poolHeight(), inH);
+                    for (int ow = 0; ow < outW; ow++, o += c) {
+                        int w0 = Math.max(ow * strideWidth() - padLeft, 0);
+                        int w1 = Math.min(ow * strideWidth() - padLeft + poolWidth(), inW);
+                        java.util.Arrays.fill(out, o, o + c, 0f);
+                        for (int h = h0; h < h1; h++) {
+                            for (int w = w0; w < w1; w++) {
+                                int base = sampleBase + (h * inW + w) * c;
+                                for (int k = 0; k < c; k++) {
+                                    out[o + k] += in[base + k];
+                                }
+                            }
+                        }
+                        float scale = 1f / ((h1 - h0) * (w1 - w0));
+                        for (int k = 0; k < c; k++) {
+                            out[o + k] *= scale;
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void backward() {
+            if (!x.requiresGrad()) {
+                return;
+            }
+            float[] dx = x.grad();
+            float[] dy = y.grad();
+            if (max) {
+                for (int i = 0; i < dy.length; i++) {
+                    dx[argmax[i]] += dy[i];
+                }
+                return;
+            }
+            int c = channels;
+            int o = 0;
+            for (int b = 0; b < batch; b++) {
+                int sampleBase = b * inH * inW * c;
+                for (int oh = 0; oh < outH; oh++) {
+                    int h0 = Math.max(oh * strideHeight() - padTop, 0);
+                    int h1 = Math.min(oh * strideHeight() - padTop + poolHeight(), inH);
+                    for (int ow = 0; ow < outW; ow++, o += c) {
+                        int w0 = Math.max(ow * strideWidth() - padLeft, 0);
+                        int w1 = Math.min(ow * strideWidth() - padLeft + poolWidth(), inW);
+                        float scale = 1f / ((h1 - h0) * (w1 - w0));
+                        for (int h = h0; h < h1; h++) {
+                            for (int w = w0; w < w1; w++) {
+                                int base = sampleBase + (h * inW + w) * c;
+                                for (int k = 0; k < c; k++) {
+                                    dx[base + k] += dy[o + k] * scale;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Checks a pooling configuration's values; {@code layer} names the class in messages. */
+    static String checkPooling(String layer, int[] pool, int[] strides, String padding) {
+        for (int p : pool) {
+            if (p <= 0) {
+                throw new IllegalArgumentException(layer + ": pool_size entries must be > 0, got "
+                        + java.util.Arrays.toString(pool));
+            }
+        }
+        for (int s : strides) {
+            if (s <= 0) {
+                throw new IllegalArgumentException(layer + ": strides entries must be > 0, got "
+                        + java.util.Arrays.toString(strides));
+            }
+        }
+        String p = padding == null ? "" : padding.toLowerCase(java.util.Locale.ROOT);
+        if (!p.equals("valid") && !p.equals("same")) {
+            throw new IllegalArgumentException(layer + ": padding must be 'valid' or 'same', got " + padding);
+        }
+        return p;
+    }
+}
