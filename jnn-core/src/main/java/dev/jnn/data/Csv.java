@@ -201,7 +201,7 @@ public final class Csv {
     }
 
     private static float number(String cell, String source, int line, int column, List<String> header) {
-        Float v = parseNumber(cell);
+        Float v = parseNumber(cell.strip());
         if (v == null) {
             throw new IllegalArgumentException(source + ": line " + line + ", column " + columnName(column, header)
                     + ": not a number: '" + cell + "'");
@@ -227,7 +227,7 @@ public final class Csv {
             return s.charAt(0) == '-' ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
         }
         int digits = 0;
-        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             i++;
             digits++;
         }
