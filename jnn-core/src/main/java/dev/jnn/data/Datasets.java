@@ -141,7 +141,12 @@ public final class Datasets {
     }
 
     private static Path require(String relative) throws FileNotFoundException {
-        Path file = dir().resolve(relative);
+        return require(dir(), relative);
+    }
+
+    /** {@code dir/relative}, or a FileNotFoundException naming it and {@link #ENV}. */
+    static Path require(Path dir, String relative) throws FileNotFoundException {
+        Path file = dir.resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new FileNotFoundException("dataset file " + file + " is missing; set the environment variable "
                     + ENV + " to the folder holding " + relative + " (default: ../shared/datasets beside the"
