@@ -237,7 +237,7 @@ final class NpyFormat {
         return Shape.of(h.shape());
     }
 
-    /** Decodes {@code h.elements()} values from {@code raw} into row-major doubles-as-floats. */
+    /** Decodes {@code h.elements()} values from {@code raw} to float32, reordered to row-major. */
     static float[] decodeFloats(Header h, byte[] raw) {
         ByteBuffer b = ByteBuffer.wrap(raw).order(h.order());
         int n = (int) h.elements();
