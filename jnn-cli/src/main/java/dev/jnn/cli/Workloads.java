@@ -22,9 +22,7 @@ final class Workloads {
                 new XorWorkload(),
                 new MlpTrainWorkload(),
                 new MlpInferWorkload(),
-                new PendingWorkload("cnn_train", BenchUnit.SAMPLES_PER_SECOND,
-                        "CNN 28x28x1, Conv2D 32/64 + max-pool, Dense 128-10, adam, batch 128: one training epoch",
-                        "cnn.train_samples_per_s", "Conv2D"),
+                new CnnTrainWorkload(),
                 new PendingWorkload("lstm_train", BenchUnit.SAMPLES_PER_SECOND,
                         "LSTM(128) over 50 steps of 32 features, Dense 10, adam, batch 64: one training epoch",
                         "lstm.train_samples_per_s", "LSTM"));

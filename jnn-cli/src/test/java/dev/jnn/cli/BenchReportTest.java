@@ -8,14 +8,14 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
-    private static final Workload CNN = Workloads.select(List.of("cnn_train")).getFirst();
+    private static final Workload LSTM = Workloads.select(List.of("lstm_train")).getFirst();
 
     private static List<BenchRow> rows() {
         return List.of(
                 new BenchRow(new XorWorkload(), OptionalDouble.of(120.0), OptionalDouble.of(258.0)),
                 new BenchRow(new MlpTrainWorkload(), OptionalDouble.of(12_500.0), OptionalDouble.of(50_000.0)),
                 new BenchRow(new MlpInferWorkload(), OptionalDouble.of(100_000.0), OptionalDouble.empty()),
-                new BenchRow(CNN, OptionalDouble.empty(), OptionalDouble.empty()));
+                new BenchRow(LSTM, OptionalDouble.empty(), OptionalDouble.empty()));
     }
 
     @Test
@@ -34,7 +34,7 @@ class BenchReportTest {
                 xor         ms                120.0        258.0     2.15
                 mlp_train   samples/s        12,500       50,000     0.25
                 mlp_infer   samples/s       100,000            -        -
-                cnn_train   samples/s  not available yet (needs Conv2D)
+                lstm_train  samples/s  not available yet (needs LSTM)
                 """;
         assertEquals(expected, BenchReport.table(rows(), true));
     }
@@ -47,7 +47,7 @@ class BenchReportTest {
                 xor         ms                120.0
                 mlp_train   samples/s        12,500
                 mlp_infer   samples/s       100,000
-                cnn_train   samples/s  not available yet (needs Conv2D)
+                lstm_train  samples/s  not available yet (needs LSTM)
                 """;
         assertEquals(expected, BenchReport.table(rows(), false));
     }
