@@ -31,38 +31,13 @@ public final class AveragePooling1D extends PoolingLayer {
     }
 
     public AveragePooling1D(Config config) {
-        super(1, false);
+        super(1, false, 1, config.poolSize(), 1, config.strides(), config.padding());
         this.config = config;
     }
 
     @Override
     public Config config() {
         return config;
-    }
-
-    @Override
-    int poolHeight() {
-        return 1;
-    }
-
-    @Override
-    int poolWidth() {
-        return config.poolSize;
-    }
-
-    @Override
-    int strideHeight() {
-        return 1;
-    }
-
-    @Override
-    int strideWidth() {
-        return config.strides;
-    }
-
-    @Override
-    String padding() {
-        return config.padding;
     }
 
     @Override

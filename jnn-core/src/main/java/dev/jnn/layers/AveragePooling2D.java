@@ -40,38 +40,14 @@ public final class AveragePooling2D extends PoolingLayer {
     }
 
     public AveragePooling2D(Config config) {
-        super(2, false);
+        super(2, false, config.poolHeight(), config.poolWidth(), config.strideHeight(), config.strideWidth(),
+                config.padding());
         this.config = config;
     }
 
     @Override
     public Config config() {
         return config;
-    }
-
-    @Override
-    int poolHeight() {
-        return config.poolHeight;
-    }
-
-    @Override
-    int poolWidth() {
-        return config.poolWidth;
-    }
-
-    @Override
-    int strideHeight() {
-        return config.strideHeight;
-    }
-
-    @Override
-    int strideWidth() {
-        return config.strideWidth;
-    }
-
-    @Override
-    String padding() {
-        return config.padding;
     }
 
     @Override

@@ -108,13 +108,7 @@ public final class BatchNormalization extends Layer {
 
     @Override
     public Shape outputShape(Shape inputShape) {
-        int index = ChannelAxis.resolve(name(), config.axis, inputShape);
-        if (built() && inputShape.rank() == inputShape().rank()
-                && inputShape.dim(index) != inputShape().dim(channelIndex)) {
-            throw new IllegalArgumentException("Input of layer \"" + name() + "\" is incompatible with the layer: expected axis "
-                    + config.axis + " of input shape to have value " + inputShape().dim(channelIndex)
-                    + ", but received input with shape " + inputShape.toKerasString());
-        }
+        ChannelAxis.requireUnchanged(this, config.axis, inputShape, channelIndex);
         return inputShape;
     }
 

@@ -25,6 +25,21 @@ final class ChannelAxis {
         return a - 1;
     }
 
+    /**
+     * Checks, as Keras does, that a built layer's new input of the same rank keeps the size of axis
+     * {@code axis} it was built with ({@code builtIndex} in the build shape); resolves {@code axis}
+     * against {@code sample} first, so an out-of-range axis throws as in {@link #resolve}.
+     */
+    static void requireUnchanged(Layer layer, int axis, Shape sample, int builtIndex) {
+        int index = resolve(layer.name(), axis, sample);
+        if (layer.built() && sample.rank() == layer.inputShape().rank()
+                && sample.dim(index) != layer.inputShape().dim(builtIndex)) {
+            throw new IllegalArgumentException("Input of layer \"" + layer.name() + "\" is incompatible with the layer: expected axis "
+                    + axis + " of input shape to have value " + layer.inputShape().dim(builtIndex)
+                    + ", but received input with shape " + sample.toKerasString());
+        }
+    }
+
     /** Product of the per-sample dimensions before {@code index}. */
     static int before(Shape sample, int index) {
         int n = 1;

@@ -3,7 +3,6 @@ package dev.jnn.layers;
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
-import dev.jnn.initializers.Initializers;
 import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.Shape;
 import java.util.List;
@@ -162,18 +161,12 @@ public final class Conv2D extends BaseConv {
     }
 
     /** Builds a {@link Config} from Keras's defaults. */
-    public static final class Builder {
+    public static final class Builder extends WeightedLayerBuilder<Builder> {
         private final int filters;
         private final List<Integer> kernelSize;
         private List<Integer> strides = List.of(1, 1);
         private Padding padding = Padding.VALID;
         private List<Integer> dilationRate = List.of(1, 1);
-        private ActivationFunction activation = Activations.get("linear");
-        private boolean useBias = true;
-        private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-        private Initializer biasInitializer = Initializers.get("zeros");
-        private Regularizer kernelRegularizer;
-        private Regularizer biasRegularizer;
 
         private Builder(int filters, int kernelHeight, int kernelWidth) {
             this.filters = filters;
@@ -210,46 +203,8 @@ public final class Conv2D extends BaseConv {
             return this;
         }
 
-        public Builder activation(String name) {
-            this.activation = Activations.get(name);
-            return this;
-        }
-
-        public Builder activation(ActivationFunction function) {
-            this.activation = function;
-            return this;
-        }
-
-        public Builder useBias(boolean use) {
-            this.useBias = use;
-            return this;
-        }
-
-        public Builder kernelInitializer(String name) {
-            return kernelInitializer(Initializers.get(name));
-        }
-
-        public Builder kernelInitializer(Initializer initializer) {
-            this.kernelInitializer = initializer;
-            return this;
-        }
-
-        public Builder biasInitializer(String name) {
-            return biasInitializer(Initializers.get(name));
-        }
-
-        public Builder biasInitializer(Initializer initializer) {
-            this.biasInitializer = initializer;
-            return this;
-        }
-
-        public Builder kernelRegularizer(Regularizer regularizer) {
-            this.kernelRegularizer = regularizer;
-            return this;
-        }
-
-        public Builder biasRegularizer(Regularizer regularizer) {
-            this.biasRegularizer = regularizer;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -1,9 +1,6 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
 
 /**
  * Keras's {@code Cropping2D}: removes rows and columns from the borders of each channels_last image,
@@ -13,7 +10,7 @@ import dev.jnn.tensor.Tensor;
  * model.add(new Cropping2D(new Cropping2D.Config(2, 2, 4, 4)));   // cropping=((2, 2), (4, 4))
  * }</pre>
  */
-public final class Cropping2D extends Layer {
+public final class Cropping2D extends BorderLayer2D {
     /** Keras's {@code cropping=((top, bottom), (left, right))}; every entry &gt;= 0. */
     public record Config(int top, int bottom, int left, int right) implements LayerConfig {
         public Config {
@@ -30,7 +27,6 @@ public final class Cropping2D extends Layer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
 
     /** Keras's default {@code cropping=((0, 0), (0, 0))}: the identity. */
     public Cropping2D() {
@@ -43,6 +39,7 @@ public final class Cropping2D extends Layer {
     }
 
     public Cropping2D(Config config) {
+        super(true, config.top(), config.left());
         this.config = config;
     }
 
@@ -63,80 +60,6 @@ public final class Cropping2D extends Layer {
                     + config.left + ", " + config.right + "))");
         }
         return Shape.of(h, w, inputShape.dim(2));
-    }
-
-    @Override
-    protected Tensor forward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        float[] in = x.data();
-        float[] out = call.y.data();
-        int rowLength = call.outW * call.c;
-        for (int b = 0; b < call.batch; b++) {
-            for (int h = 0; h < call.outH; h++) {
-                System.arraycopy(in, call.inOffset(b, h), out, call.outOffset(b, h), rowLength);
-            }
-        }
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
-    }
-
-    /** One call's output and backward (the kept part's gradient; cropped borders get none). */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private int batch;
-        private int inH;
-        private int inW;
-        private int c;
-        private int outH;
-        private int outW;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (input.shape().equals(shape)) {
-                return;
-            }
-            shape = input.shape();
-            Shape out = outputShape(shape.withoutBatch());
-            batch = shape.dim(0);
-            inH = shape.dim(1);
-            inW = shape.dim(2);
-            c = shape.dim(3);
-            outH = out.dim(0);
-            outW = out.dim(1);
-            y = Tensor.zeros(out.withBatch(batch));
-        }
-
-        int inOffset(int b, int h) {
-            return ((b * inH + h + config.top) * inW + config.left) * c;
-        }
-
-        int outOffset(int b, int h) {
-            return (b * outH + h) * outW * c;
-        }
-
-        @Override
-        public void backward() {
-            if (!x.requiresGrad()) {
-                return;
-            }
-            float[] dx = x.grad();
-            float[] dy = y.grad();
-            int rowLength = outW * c;
-            for (int b = 0; b < batch; b++) {
-                for (int h = 0; h < outH; h++) {
-                    int i = inOffset(b, h);
-                    int o = outOffset(b, h);
-                    for (int k = 0; k < rowLength; k++) {
-                        dx[i + k] += dy[o + k];
-                    }
-                }
-            }
-        }
     }
 
     @Override

@@ -100,13 +100,7 @@ public final class LayerNormalization extends Layer {
 
     @Override
     public Shape outputShape(Shape inputShape) {
-        int index = ChannelAxis.resolve(name(), config.axis, inputShape);
-        if (built() && inputShape.rank() == inputShape().rank()
-                && inputShape.dim(index) != inputShape().dim(axisIndex)) {
-            throw new IllegalArgumentException("Input of layer \"" + name() + "\" is incompatible with the layer: expected axis "
-                    + config.axis + " of input shape to have value " + inputShape().dim(axisIndex)
-                    + ", but received input with shape " + inputShape.toKerasString());
-        }
+        ChannelAxis.requireUnchanged(this, config.axis, inputShape, axisIndex);
         return inputShape;
     }
 

@@ -36,38 +36,13 @@ public final class MaxPooling1D extends PoolingLayer {
     }
 
     public MaxPooling1D(Config config) {
-        super(1, true);
+        super(1, true, 1, config.poolSize(), 1, config.strides(), config.padding());
         this.config = config;
     }
 
     @Override
     public Config config() {
         return config;
-    }
-
-    @Override
-    int poolHeight() {
-        return 1;
-    }
-
-    @Override
-    int poolWidth() {
-        return config.poolSize;
-    }
-
-    @Override
-    int strideHeight() {
-        return 1;
-    }
-
-    @Override
-    int strideWidth() {
-        return config.strides;
-    }
-
-    @Override
-    String padding() {
-        return config.padding;
     }
 
     @Override

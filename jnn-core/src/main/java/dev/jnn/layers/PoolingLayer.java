@@ -22,25 +22,50 @@ import dev.jnn.tensor.Tensor;
 abstract class PoolingLayer extends Layer {
     private final int spatialRank;
     private final boolean max;
+    private final int poolHeight;
+    private final int poolWidth;
+    private final int strideHeight;
+    private final int strideWidth;
+    private final String padding;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
 
-    PoolingLayer(int spatialRank, boolean max) {
+    /**
+     * The window geometry from a subclass's validated config; 1D pooling passes height 1 and its pool
+     * size and strides as the width.
+     */
+    PoolingLayer(int spatialRank, boolean max, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
+            String padding) {
         this.spatialRank = spatialRank;
         this.max = max;
+        this.poolHeight = poolHeight;
+        this.poolWidth = poolWidth;
+        this.strideHeight = strideHeight;
+        this.strideWidth = strideWidth;
+        this.padding = padding;
     }
 
     /** Window height (1 for 1D pooling). */
-    abstract int poolHeight();
+    final int poolHeight() {
+        return poolHeight;
+    }
 
     /** Window width (the pool size for 1D pooling). */
-    abstract int poolWidth();
+    final int poolWidth() {
+        return poolWidth;
+    }
 
-    abstract int strideHeight();
+    final int strideHeight() {
+        return strideHeight;
+    }
 
-    abstract int strideWidth();
+    final int strideWidth() {
+        return strideWidth;
+    }
 
     /** "valid" or "same". */
-    abstract String padding();
+    final String padding() {
+        return padding;
+    }
 
     /** The pool size as Keras prints it: {@code (2, 2)} or {@code (2,)}. */
     private String poolText() {
