@@ -2,10 +2,6 @@ package dev.jnn.layers;
 
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
-import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
 
 /**
  * Applies an activation function to its input, as Keras's {@code Activation} layer.
@@ -14,7 +10,7 @@ import dev.jnn.tensor.Tensor;
  * model.add(new Activation("relu"));
  * }</pre>
  */
-public final class Activation extends Layer {
+public final class Activation extends FunctionLayer {
     /** @param activation the function applied element-wise (row-wise for softmax) */
     public record Config(ActivationFunction activation) implements LayerConfig {
         public Config {
@@ -25,7 +21,6 @@ public final class Activation extends Layer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
 
     /** An activation layer for a Keras activation name ({@code "relu"}, {@code "softmax"}, ...). */
     public Activation(String activation) {
@@ -43,48 +38,7 @@ public final class Activation extends Layer {
     }
 
     @Override
-    public Shape outputShape(Shape inputShape) {
-        return inputShape;
-    }
-
-    @Override
-    protected Tensor forward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        config.activation.forward(x.data(), call.y.data(), call.rows, call.cols);
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
-    }
-
-    /** One call's output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private float[] dx;
-        private int rows;
-        private int cols;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                cols = shape.rank() == 0 ? 1 : shape.dim(-1);
-                rows = cols == 0 ? 0 : input.size() / cols;
-                y = Tensor.zeros(shape);
-                dx = new float[input.size()];
-            }
-        }
-
-        @Override
-        public void backward() {
-            config.activation.backward(x.data(), y.data(), y.grad(), dx, rows, cols);
-            float[] g = x.grad();
-            for (int i = 0; i < dx.length; i++) {
-                g[i] += dx[i];
-            }
-        }
+    ActivationFunction function() {
+        return config.activation;
     }
 }

@@ -7,7 +7,7 @@ import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 
 /**
- * The shared body of the activation layers ({@link ReLU}, {@link LeakyReLU}, {@link ELU}): an
+ * The shared body of the activation layers ({@link Activation}, {@link ReLU}, {@link LeakyReLU}, {@link ELU}): an
  * {@link ActivationFunction} over the last axis, with its backward; the output has the input's shape.
  */
 abstract class FunctionLayer extends Layer {
