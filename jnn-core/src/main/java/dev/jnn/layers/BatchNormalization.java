@@ -389,4 +389,9 @@ public final class BatchNormalization extends Layer {
             return new BatchNormalization(config());
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

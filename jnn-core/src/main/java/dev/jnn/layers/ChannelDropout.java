@@ -100,4 +100,9 @@ abstract class ChannelDropout extends Layer {
             }
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

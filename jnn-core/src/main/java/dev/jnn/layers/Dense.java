@@ -225,4 +225,9 @@ public final class Dense extends Layer {
             return new Dense(config());
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

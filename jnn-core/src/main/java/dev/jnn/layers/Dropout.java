@@ -102,4 +102,9 @@ public final class Dropout extends Layer {
             }
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

@@ -61,4 +61,9 @@ abstract class FunctionLayer extends Layer {
             }
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

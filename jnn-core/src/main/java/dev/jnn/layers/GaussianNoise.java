@@ -98,4 +98,9 @@ public final class GaussianNoise extends Layer {
             }
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

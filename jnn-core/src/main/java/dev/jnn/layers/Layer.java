@@ -21,7 +21,7 @@ public abstract class Layer {
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Regularizer> regularizers = new ArrayList<>();
     private String name;
-    private Shape inputShape;
+    private List<Shape> inputShapes;
     private Shape declaredInputShape;
     private boolean built;
 
@@ -65,12 +65,77 @@ public abstract class Layer {
     /** The output shape for a per-sample input shape; throws when the input does not fit. */
     public abstract Shape outputShape(Shape inputShape);
 
+    /**
+     * The per-sample output shapes for a list of per-sample input shapes. A plain layer takes exactly
+     * one input and gives one output; layers with several inputs (merges, attention) or several outputs
+     * (a recurrent layer's {@code return_state}) override this.
+     */
+    public List<Shape> outputShapes(List<Shape> inputShapes) {
+        requireSingleInput(inputShapes.size());
+        return List.of(outputShape(inputShapes.get(0)));
+    }
+
     /** Creates the weights for a per-sample input shape; called once, before the first forward. */
     protected void build(Shape inputShape) {
     }
 
+    /** Creates the weights for a list of per-sample input shapes; multi-input layers override this. */
+    protected void build(List<Shape> inputShapes) {
+        build(inputShapes.get(0));
+    }
+
     /** The layer's computation on a batch; {@code training} switches dropout-like behaviour. */
     protected abstract Tensor forward(Tensor input, boolean training);
+
+    /**
+     * The computation on a list of batches; by default the single-input {@link #forward(Tensor, boolean)}.
+     * Multi-input or multi-output layers override this (and make the single-input form return their
+     * first output or refuse).
+     */
+    protected List<Tensor> forward(List<Tensor> inputs, boolean training) {
+        requireSingleInput(inputs.size());
+        return List.of(forward(inputs.get(0), training));
+    }
+
+    /** Keras's {@code supports_masking}: whether an input mask passes through to the output unchanged. */
+    protected boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * Keras's {@code compute_mask}: the output's mask given the input and its mask (null when none). By
+     * default the mask passes through layers that support masking and stops at the others.
+     */
+    protected Tensor computeMask(Tensor input, Tensor inputMask) {
+        return supportsMasking() ? inputMask : null;
+    }
+
+    /**
+     * Sets the masks of a list call's outputs; for one input and one output this is
+     * {@link #computeMask}, otherwise no mask. Layers with several outputs override it.
+     */
+    protected void setOutputMasks(List<Tensor> inputs, List<Tensor> outputs) {
+        if (inputs.size() == 1 && outputs.size() == 1) {
+            Tensor in = inputs.get(0);
+            outputs.get(0).setMask(computeMask(in, in.mask()));
+        } else {
+            for (Tensor out : outputs) {
+                out.setMask(null);
+            }
+        }
+    }
+
+    /** The number of inputs this layer takes in {@link #call(List, boolean)}; -1 for "two or more". */
+    public int inputCount() {
+        return 1;
+    }
+
+    private void requireSingleInput(int given) {
+        if (given != 1) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" expects 1 input, but it received "
+                    + given + " input tensors");
+        }
+    }
 
     /**
      * Builds the layer on first use, checks the input's per-sample shape, then runs {@link #forward}.
@@ -78,13 +143,47 @@ public abstract class Layer {
     public final Tensor call(Tensor input, boolean training) {
         if (!built) {
             build(input.shape().withoutBatch(), false);
-        } else if (!input.shape().isBatchOf(inputShape)) {
+        } else if (inputShapes.size() != 1 || !input.shape().isBatchOf(inputShapes.get(0))) {
             Shape sample = input.shape().withoutBatch();
             outputShape(sample); // a layer with a more precise message throws it here
-            throw new IllegalArgumentException("Input of layer \"" + name() + "\" is incompatible with the layer: expected shape "
-                    + inputShape.toKerasString() + ", but received input with shape " + sample.toKerasString());
+            throw incompatible(0, sample);
         }
-        return forward(input, training);
+        Tensor out = forward(input, training);
+        out.setMask(computeMask(input, input.mask()));
+        return out;
+    }
+
+    /**
+     * Calls the layer on a list of batches (Keras's {@code layer([a, b])}): builds on first use, checks
+     * every input's per-sample shape, runs {@link #forward(List, boolean)} and sets the output masks.
+     */
+    public final List<Tensor> call(List<Tensor> inputs, boolean training) {
+        if (!built) {
+            List<Shape> shapes = new ArrayList<>(inputs.size());
+            for (Tensor t : inputs) {
+                shapes.add(t.shape().withoutBatch());
+            }
+            build(shapes, false);
+        } else {
+            if (inputs.size() != inputShapes.size()) {
+                throw new IllegalArgumentException("Layer \"" + name() + "\" expects " + inputShapes.size()
+                        + " input(s), but it received " + inputs.size() + " input tensors");
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                if (!inputs.get(i).shape().isBatchOf(inputShapes.get(i))) {
+                    throw incompatible(i, inputs.get(i).shape().withoutBatch());
+                }
+            }
+        }
+        List<Tensor> outputs = forward(inputs, training);
+        setOutputMasks(inputs, outputs);
+        return outputs;
+    }
+
+    private IllegalArgumentException incompatible(int index, Shape sample) {
+        return new IllegalArgumentException("Input " + index + " of layer \"" + name()
+                + "\" is incompatible with the layer: expected shape " + inputShapes.get(index).toKerasString()
+                + ", but received input with shape " + sample.toKerasString());
     }
 
     /**
@@ -92,14 +191,19 @@ public abstract class Layer {
      * as soon as the input shape is known, so that {@code summary()} works before training.
      */
     public final void build(Shape inputShape, boolean force) {
+        build(List.of(inputShape), force);
+    }
+
+    /** Creates the layer's weights for a list of per-sample input shapes if not done yet. */
+    public final void build(List<Shape> shapes, boolean force) {
         if (built && !force) {
             return;
         }
-        outputShape(inputShape); // validates, with the layer's own message
-        this.inputShape = inputShape;
+        outputShapes(shapes); // validates, with the layer's own message
+        this.inputShapes = List.copyOf(shapes);
         parameters.clear();
         regularizers.clear();
-        build(inputShape);
+        build(inputShapes);
         built = true;
     }
 
@@ -108,9 +212,14 @@ public abstract class Layer {
         return built;
     }
 
-    /** The per-sample input shape this layer was built for, or null before building. */
+    /** The per-sample input shape this layer was built for (the first, for multi-input layers), or null. */
     public final Shape inputShape() {
-        return inputShape;
+        return inputShapes == null ? null : inputShapes.get(0);
+    }
+
+    /** The per-sample input shapes this layer was built for, or null before building. */
+    public final List<Shape> inputShapes() {
+        return inputShapes;
     }
 
     /** Creates a weight; to be called from {@link #build}. */

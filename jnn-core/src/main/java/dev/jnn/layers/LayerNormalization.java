@@ -220,4 +220,9 @@ public final class LayerNormalization extends Layer {
             }
         }
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
 }

@@ -19,6 +19,7 @@ public final class Tensor {
     private final float[] data;
     private float[] grad;
     private boolean requiresGrad;
+    private Tensor mask;
 
     /** Wraps {@code data} (not copied) with {@code shape}; sizes must agree. */
     public Tensor(Shape shape, float[] data) {
@@ -213,6 +214,19 @@ public final class Tensor {
         if (grad != null) {
             Arrays.fill(grad, 0f);
         }
+    }
+
+    /**
+     * The Keras mask carried by this tensor (1 = keep, 0 = masked), shaped as this tensor without its
+     * last axis (a sequence's {@code [batch, time]}), or null when nothing is masked.
+     */
+    public Tensor mask() {
+        return mask;
+    }
+
+    /** Attaches a mask (or clears it with null), as Keras does with {@code _keras_mask}. */
+    public void setMask(Tensor mask) {
+        this.mask = mask;
     }
 
     @Override
