@@ -1,0 +1,232 @@
+package dev.jnn.layers;
+
+import dev.jnn.initializers.Initializer;
+import dev.jnn.tensor.BackwardStep;
+import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Keras's {@code TimeDistributed}: applies a layer to every time slice of {@code [batch, time, ...]}.
+ *
+ * <p>Instead of Keras's loop over time steps, the input is seen as {@code [batch·time, ...]} (a view,
+ * no copy), the inner layer runs once on it, and its output is seen as {@code [batch, time, ...]}. This
+ * equals the per-step loop for every layer that treats samples independently (Dense, convolutions,
+ * pooling, ...); a layer with batch statistics ({@link BatchNormalization} in training) computes them
+ * over all steps together rather than per step. Dropout draws independent masks either way.
+ *
+ * <p>The weights are the inner layer's: this layer exposes a copy of each (same name, shape, order and
+ * trainability), which the optimizer updates; it writes them into the inner layer before every call
+ * and hands the inner layer's gradients back after the backward. (The {@link Layer} base offers no way
+ * to list another layer's weights as one's own; the copies stand in until it does. The inner layer's
+ * regularizers are therefore not applied.) The input's mask passes through to the output, and the
+ * inner layer sees it reshaped to {@code [batch·time, ...]}.
+ *
+ * <pre>{@code
+ * model.add(Input.shape(10, 16));
+ * model.add(new TimeDistributed(new Dense(8)));     // [batch, 10, 16] -> [batch, 10, 8]
+ * }</pre>
+ */
+public final class TimeDistributed extends Layer {
+    /** @param layer the inner layer's configuration */
+    public record Config(LayerConfig layer) implements LayerConfig {
+        public Config {
+            if (layer == null) {
+                throw new IllegalArgumentException("TimeDistributed: layer must not be null");
+            }
+        }
+    }
+
+    private final Layer layer;
+    private final Config config;
+    private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private Parameter[] own = new Parameter[0];
+
+    /** Wraps {@code layer}, which must not be used elsewhere. */
+    public TimeDistributed(Layer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("Please initialize `TimeDistributed` layer with a Layer instance."
+                    + " Received: null");
+        }
+        this.layer = layer;
+        this.config = new Config(layer.config());
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    /** The wrapped layer. */
+    public Layer layer() {
+        return layer;
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        if (inputShape.rank() < 2) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\": `TimeDistributed` Layer should be passed an"
+                    + " `input_shape` with at least 3 dimensions, received: " + inputShape.toKerasString());
+        }
+        Shape inner = layer.outputShape(step(inputShape));
+        return inner.withBatch(inputShape.dim(0));
+    }
+
+    /** The per-sample shape of one time slice. */
+    private static Shape step(Shape sample) {
+        return sample.withoutBatch();
+    }
+
+    @Override
+    protected void build(Shape inputShape) {
+        layer.build(step(inputShape), false);
+        List<Parameter> inner = layer.parameters();
+        own = new Parameter[inner.size()];
+        for (int i = 0; i < own.length; i++) {
+            Parameter p = inner.get(i);
+            own[i] = addWeight(p.name(), p.shape(), new CopyOf(p.value().data()), p.trainable(), null);
+        }
+    }
+
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        Call call = calls.acquire();
+        call.prepare(x);
+        List<Parameter> inner = layer.parameters();
+        for (int i = 0; i < own.length; i++) {
+            System.arraycopy(own[i].value().data(), 0, inner.get(i).value().data(), 0, own[i].size());
+        }
+        GradientTape tape = GradientTape.active();
+        call.needInput = tape != null && x.requiresGrad();
+        boolean needWeights = false;
+        for (Parameter p : own) {
+            needWeights |= p.trainable();
+        }
+        needWeights &= tape != null;
+        if (call.needInput) {
+            call.xr.markRequiresGrad();
+            call.xr.zeroGrad();
+        }
+        if (call.needInput || needWeights) {
+            tape.record(call.marker, call.inputStep);
+        }
+        Tensor yr = layer.call(call.xr, training);
+        for (int i = 0; i < own.length; i++) {
+            if (!own[i].trainable()) {
+                System.arraycopy(inner.get(i).value().data(), 0, own[i].value().data(), 0, own[i].size());
+            }
+        }
+        Tensor y = call.output(yr);
+        if (tape != null && yr.requiresGrad()) {
+            tape.record(y, call.outputStep);
+        }
+        return y;
+    }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
+
+    /** One call's views and the two halves of its backward around the inner layer's records. */
+    private final class Call {
+        private final Tensor marker = Tensor.zeros(1);
+        private Tensor x;
+        private float[] xData;
+        private Tensor xr;
+        private Tensor yr;
+        private float[] yrData;
+        private Tensor y;
+        private boolean needInput;
+
+        /** Runs after the inner layer's backward: input gradient and weight gradients back to this layer. */
+        private final BackwardStep inputStep = () -> {
+            if (needInput) {
+                float[] g = x.grad();
+                float[] gr = xr.grad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += gr[i];
+                }
+            }
+            List<Parameter> inner = layer.parameters();
+            for (int i = 0; i < own.length; i++) {
+                if (own[i].trainable()) {
+                    float[] src = inner.get(i).grad();
+                    float[] dst = own[i].grad();
+                    for (int j = 0; j < dst.length; j++) {
+                        dst[j] += src[j];
+                    }
+                    Arrays.fill(src, 0f);
+                }
+            }
+        };
+
+        /** Runs before the inner layer's backward: the output gradient into the inner output's. */
+        private final BackwardStep outputStep = () -> {
+            float[] g = yr.grad();
+            float[] dy = y.grad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += dy[i];
+            }
+        };
+
+        void prepare(Tensor input) {
+            if (input != x || input.data() != xData) {
+                x = input;
+                xData = input.data();
+                int[] d = input.shape().dims();
+                int[] folded = Arrays.copyOfRange(d, 1, d.length);
+                folded[0] = d[0] * d[1];
+                xr = new Tensor(Shape.of(folded), xData);
+            }
+            Tensor mask = input.mask();
+            xr.setMask(mask == null ? null : mask.reshape(foldedMaskShape(mask.shape())));
+        }
+
+        Tensor output(Tensor innerOut) {
+            if (innerOut != yr || innerOut.data() != yrData) {
+                yr = innerOut;
+                yrData = innerOut.data();
+                int[] d = innerOut.shape().dims();
+                int[] unfolded = new int[d.length + 1];
+                unfolded[0] = x.shape().dim(0);
+                unfolded[1] = x.shape().dim(1);
+                System.arraycopy(d, 1, unfolded, 2, d.length - 1);
+                y = new Tensor(Shape.of(unfolded), yrData);
+            }
+            return y;
+        }
+
+        private Shape foldedMaskShape(Shape mask) {
+            int[] d = mask.dims();
+            if (d.length < 2) {
+                throw new IllegalArgumentException("Layer \"" + name() + "\": the mask passed to the `TimeDistributed`"
+                        + " layer must be at least 2D (batch_size, timesteps), but it has shape " + mask);
+            }
+            int[] folded = Arrays.copyOfRange(d, 1, d.length);
+            folded[0] = d[0] * d[1];
+            return Shape.of(folded);
+        }
+    }
+
+    /** Starts a weight as a copy of the inner layer's freshly initialized one. */
+    private record CopyOf(float[] values) implements Initializer {
+        @Override
+        public String name() {
+            return "copy_of_inner_layer";
+        }
+
+        @Override
+        public void initialize(Shape shape, float[] out) {
+            System.arraycopy(values, 0, out, 0, out.length);
+        }
+    }
+
+    @Override
+    public String className() {
+        return "TimeDistributed";
+    }
+}
