@@ -154,7 +154,7 @@ public final class Attention extends Layer {
         call.prepare(inputs);
         call.forward(training);
         GradientTape tape = GradientTape.active();
-        boolean record = tape != null && (inputs.stream().anyMatch(Tensor::requiresGrad) || !parameters().isEmpty());
+        boolean record = tape != null && (scale != null || concatScoreWeight != null || anyRequiresGrad(inputs));
         if (record) {
             tape.record(call.y, call);
             if (call.weightsOut != null) {
@@ -162,6 +162,15 @@ public final class Attention extends Layer {
             }
         }
         return call.outputs;
+    }
+
+    private static boolean anyRequiresGrad(List<Tensor> inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -97,7 +97,8 @@ public final class Concatenate extends Merge {
                 dst += len;
             }
         }
-        for (Tensor t : inputs) {
+        for (int it = 0; it < inputs.size(); it++) {
+            Tensor t = inputs.get(it);
             record |= t.requiresGrad();
         }
         if (record && GradientTape.active() != null) {
@@ -109,7 +110,8 @@ public final class Concatenate extends Merge {
     @Override
     protected void setOutputMasks(List<Tensor> inputs, List<Tensor> outputs) {
         boolean any = false;
-        for (Tensor t : inputs) {
+        for (int it = 0; it < inputs.size(); it++) {
+            Tensor t = inputs.get(it);
             any |= t.mask() != null;
         }
         Tensor y = outputs.get(0);

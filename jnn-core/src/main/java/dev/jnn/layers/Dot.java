@@ -69,6 +69,12 @@ public final class Dot extends Merge {
         return false;
     }
 
+    /** Keras's {@code Dot.compute_mask} returns no mask. */
+    @Override
+    protected void setOutputMasks(List<Tensor> inputs, List<Tensor> outputs) {
+        outputs.get(0).setMask(null);
+    }
+
     /** Index in the per-sample shape of Keras axis {@code axis}. */
     private int resolve(int axis, Shape sample, List<Shape> shapes) {
         int rank = sample.rank() + 1;

@@ -54,7 +54,8 @@ public abstract class ElementwiseMerge extends Merge {
         call.prepare(inputs);
         compute(call);
         boolean record = false;
-        for (Tensor x : inputs) {
+        for (int ix = 0; ix < inputs.size(); ix++) {
+            Tensor x = inputs.get(ix);
             record |= x.requiresGrad();
         }
         if (record && GradientTape.active() != null) {

@@ -240,7 +240,8 @@ public final class MultiHeadAttention extends Layer {
     }
 
     private static boolean anyRequiresGrad(List<Tensor> inputs) {
-        for (Tensor t : inputs) {
+        for (int it = 0; it < inputs.size(); it++) {
+            Tensor t = inputs.get(it);
             if (t.requiresGrad()) {
                 return true;
             }

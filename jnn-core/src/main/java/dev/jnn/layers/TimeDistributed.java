@@ -44,6 +44,7 @@ public final class TimeDistributed extends Layer {
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
     private Parameter[] own = new Parameter[0];
+    private Parameter[] inner = new Parameter[0];
 
     /** Wraps {@code layer}, which must not be used elsewhere. */
     public TimeDistributed(Layer layer) {
@@ -83,10 +84,10 @@ public final class TimeDistributed extends Layer {
     @Override
     protected void build(Shape inputShape) {
         layer.build(step(inputShape), false);
-        List<Parameter> inner = layer.parameters();
-        own = new Parameter[inner.size()];
+        inner = layer.parameters().toArray(new Parameter[0]);
+        own = new Parameter[inner.length];
         for (int i = 0; i < own.length; i++) {
-            Parameter p = inner.get(i);
+            Parameter p = inner[i];
             own[i] = addWeight(p.name(), p.shape(), new CopyOf(p.value().data()), p.trainable(), null);
         }
     }
@@ -95,9 +96,8 @@ public final class TimeDistributed extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        List<Parameter> inner = layer.parameters();
         for (int i = 0; i < own.length; i++) {
-            System.arraycopy(own[i].value().data(), 0, inner.get(i).value().data(), 0, own[i].size());
+            System.arraycopy(own[i].value().data(), 0, inner[i].value().data(), 0, own[i].size());
         }
         GradientTape tape = GradientTape.active();
         call.needInput = tape != null && x.requiresGrad();
@@ -116,7 +116,7 @@ public final class TimeDistributed extends Layer {
         Tensor yr = layer.call(call.xr, training);
         for (int i = 0; i < own.length; i++) {
             if (!own[i].trainable()) {
-                System.arraycopy(inner.get(i).value().data(), 0, own[i].value().data(), 0, own[i].size());
+                System.arraycopy(inner[i].value().data(), 0, own[i].value().data(), 0, own[i].size());
             }
         }
         Tensor y = call.output(yr);
@@ -141,6 +141,9 @@ public final class TimeDistributed extends Layer {
         private float[] yrData;
         private Tensor y;
         private boolean needInput;
+        private Tensor mask;
+        private float[] maskData;
+        private Tensor foldedMask;
 
         /** Runs after the inner layer's backward: input gradient and weight gradients back to this layer. */
         private final BackwardStep inputStep = () -> {
@@ -151,10 +154,9 @@ public final class TimeDistributed extends Layer {
                     g[i] += gr[i];
                 }
             }
-            List<Parameter> inner = layer.parameters();
             for (int i = 0; i < own.length; i++) {
                 if (own[i].trainable()) {
-                    float[] src = inner.get(i).grad();
+                    float[] src = inner[i].grad();
                     float[] dst = own[i].grad();
                     for (int j = 0; j < dst.length; j++) {
                         dst[j] += src[j];
@@ -183,7 +185,12 @@ public final class TimeDistributed extends Layer {
                 xr = new Tensor(Shape.of(folded), xData);
             }
             Tensor mask = input.mask();
-            xr.setMask(mask == null ? null : mask.reshape(foldedMaskShape(mask.shape())));
+            if (mask != null && (mask != this.mask || mask.data() != maskData)) {
+                this.mask = mask;
+                maskData = mask.data();
+                foldedMask = mask.reshape(foldedMaskShape(mask.shape()));
+            }
+            xr.setMask(mask == null ? null : foldedMask);
         }
 
         Tensor output(Tensor innerOut) {
