@@ -16,7 +16,10 @@ import java.util.List;
  * <p>The single-tensor forms refuse, as Keras's "A merge layer should be called on a list of inputs".
  */
 public abstract class Merge extends Layer {
-    /** Merge layers take a list: two or more inputs (Keras also accepts a list of one). */
+    /**
+     * Merge layers take a list of two or more inputs. (Keras also accepts a list of one; jnn refuses it so
+     * that calling a merge on a single tensor fails before the layer is built for one input.)
+     */
     @Override
     public int inputCount() {
         return -1;
@@ -40,9 +43,10 @@ public abstract class Merge extends Layer {
 
     @Override
     public List<Shape> outputShapes(List<Shape> inputShapes) {
-        if (inputShapes.isEmpty()) {
-            throw new IllegalArgumentException("Layer \"" + name()
-                    + "\": a merge layer should be called on a list of at least 1 input. Received 0 inputs.");
+        if (inputShapes.size() < 2) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" should be called on a list of at least 2"
+                    + " inputs (A merge layer should be called on a list of inputs), but it received "
+                    + inputShapes.size() + " input(s): " + kerasShapes(inputShapes));
         }
         return List.of(mergedShape(inputShapes));
     }

@@ -9,7 +9,7 @@ package dev.jnn.layers;
  * the running result before the comparison, and a masked-out running result by the new element, so
  * masked-out values never win over kept ones.
  */
-public abstract class SelectingMerge extends ElementwiseMerge {
+abstract class SelectingMerge extends ElementwiseMerge {
     /** Whether {@code a} wins over {@code b} (ties go to {@code a}). */
     abstract boolean prefers(float a, float b);
 

@@ -70,8 +70,12 @@ class MergeLayersTest {
                 () -> add.call(List.of(Tensor.zeros(2, 3), Tensor.zeros(2, 4)), false));
         assertTrue(e.getMessage().contains(add.name()) && e.getMessage().contains("(None, 3)")
                 && e.getMessage().contains("(None, 4)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Add().call(Tensor.zeros(2, 3), false));
-        assertTrue(e.getMessage().contains("should be called on a list of inputs"), e.getMessage());
+        Add single = new Add();
+        e = assertThrows(IllegalArgumentException.class, () -> single.call(Tensor.zeros(2, 3), false));
+        assertTrue(e.getMessage().contains("should be called on a list of") && e.getMessage().contains("(None, 3)"),
+                e.getMessage());
+        assertTrue(!single.built(), "a refused single-tensor call does not build the layer");
+        assertEquals(Shape.of(2, 3), single.call(List.of(Tensor.zeros(2, 3), Tensor.zeros(2, 3)), false).get(0).shape());
         e = assertThrows(IllegalArgumentException.class, () -> new Add().outputShape(Shape.of(3)));
         assertTrue(e.getMessage().contains("list of inputs"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
