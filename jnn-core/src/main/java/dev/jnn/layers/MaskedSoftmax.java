@@ -1,11 +1,16 @@
 package dev.jnn.layers;
 
+import dev.jnn.kernels.Elementwise;
+import dev.jnn.kernels.ElementwiseKernels;
+
 /**
  * The softmax over the key axis of attention scores, with Keras's ways of leaving out masked
  * positions. Scores are {@code [groups, t, s]} (a group is one batch entry and one head); the optional
  * {@code keep} mask is {@code [batch, t, s]} and is shared by the {@code heads} groups of a batch entry.
  */
 final class MaskedSoftmax {
+    private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
+
     /** Keras's large negative number for float32 logits. */
     private static final float LARGE_NEGATIVE = -1e9f;
 
@@ -24,37 +29,24 @@ final class MaskedSoftmax {
 
     /** {@code probs = softmax(fill(scores))} row by row; {@code keep} may be null (nothing masked). */
     static void forward(float[] scores, float[] probs, float[] keep, Fill fill, int groups, int heads, int t, int s) {
+        if (keep == null) {
+            ELEMENTWISE.softmaxRows(scores, 0, probs, 0, groups * t, s);
+            return;
+        }
         for (int g = 0; g < groups; g++) {
-            int b = g / heads;
-            for (int i = 0; i < t; i++) {
-                int row = (g * t + i) * s;
-                int keepRow = (b * t + i) * s;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < s; j++) {
-                    float z = scores[row + j];
-                    if (keep != null && keep[keepRow + j] == 0f) {
-                        z = fill == Fill.SUBTRACT ? z + LARGE_NEGATIVE : LARGE_NEGATIVE;
-                    }
-                    probs[row + j] = z;
-                    max = Math.max(max, z);
+            int keepBlock = g / heads * t * s;
+            int block = g * t * s;
+            for (int i = 0; i < t * s; i++) {
+                float z = scores[block + i];
+                if (keep[keepBlock + i] == 0f) {
+                    z = fill == Fill.SUBTRACT ? z + LARGE_NEGATIVE : LARGE_NEGATIVE;
                 }
-                float sum = 0f;
-                for (int j = 0; j < s; j++) {
-                    float e = (float) Math.exp(probs[row + j] - max);
-                    probs[row + j] = e;
-                    sum += e;
-                }
-                for (int j = 0; j < s; j++) {
-                    probs[row + j] /= sum;
-                }
-                if (fill == Fill.REPLACE_THEN_ZERO && keep != null) {
-                    for (int j = 0; j < s; j++) {
-                        if (keep[keepRow + j] == 0f) {
-                            probs[row + j] = 0f;
-                        }
-                    }
-                }
+                probs[block + i] = z;
             }
+        }
+        ELEMENTWISE.softmaxRows(probs, 0, probs, 0, groups * t, s);
+        if (fill == Fill.REPLACE_THEN_ZERO) {
+            zeroMasked(probs, keep, groups, heads, t * s);
         }
     }
 
@@ -65,19 +57,19 @@ final class MaskedSoftmax {
      */
     static void backward(float[] probs, float[] dProbs, float[] dScores, float[] keep, Fill fill,
                          int groups, int heads, int t, int s) {
+        ELEMENTWISE.softmaxRowsBackward(probs, 0, dProbs, 0, dScores, 0, groups * t, s);
+        if (keep != null && fill != Fill.SUBTRACT) {
+            // where(keep, x, constant) passes no gradient to masked scores
+            zeroMasked(dScores, keep, groups, heads, t * s);
+        }
+    }
+
+    private static void zeroMasked(float[] values, float[] keep, int groups, int heads, int block) {
         for (int g = 0; g < groups; g++) {
-            int b = g / heads;
-            for (int i = 0; i < t; i++) {
-                int row = (g * t + i) * s;
-                int keepRow = (b * t + i) * s;
-                float dot = 0f;
-                for (int j = 0; j < s; j++) {
-                    dot += dProbs[row + j] * probs[row + j];
-                }
-                for (int j = 0; j < s; j++) {
-                    float d = probs[row + j] * (dProbs[row + j] - dot);
-                    boolean masked = keep != null && keep[keepRow + j] == 0f;
-                    dScores[row + j] = masked && fill != Fill.SUBTRACT ? 0f : d;
+            int keepBlock = g / heads * block;
+            for (int i = 0; i < block; i++) {
+                if (keep[keepBlock + i] == 0f) {
+                    values[g * block + i] = 0f;
                 }
             }
         }
