@@ -36,7 +36,7 @@ public record SymbolicTensor(Shape shape, Node node, int index) {
 
     @Override
     public String toString() {
-        return "<SymbolicTensor shape=" + shape.withBatch(-1).toKerasString().replace("-1", "None")
+        return "<SymbolicTensor shape=" + shape.toKerasString()
                 + ", source=" + reference() + ">";
     }
 }
