@@ -256,7 +256,7 @@ final class Trainer {
                 OutputHead head = heads[k];
                 Tensor yPred = predictions[k];
                 float[] lossGradient = head.lossGradient(yPred.size());
-                float value = head.loss().compute(yBatch[k], yPred, sampleWeight, lossGradient);
+                float value = head.loss().compute(yBatch[k], yPred, sampleWeight, maskOf(yPred), lossGradient);
                 head.lossTracker().update(value, rows);
                 total += head.weight() * value;
                 if (yPred.requiresGrad()) {
@@ -282,6 +282,12 @@ final class Trainer {
         compiled.lossTracker().update(total, rows);
         updateMetrics();
         optimizer.applyGradients(trainable);
+    }
+
+    /** Keras's mask of an output (a sequence model's padding), applied to its loss. */
+    private static float[] maskOf(Tensor output) {
+        Tensor mask = output.mask();
+        return mask == null ? null : mask.data();
     }
 
     private void forward(boolean training) {
@@ -345,7 +351,7 @@ final class Trainer {
             try {
                 forward(false);
                 for (int k = 0; k < heads.length; k++) {
-                    float value = heads[k].loss().compute(yBatch[k], predictions[k], wb, null);
+                    float value = heads[k].loss().compute(yBatch[k], predictions[k], wb, maskOf(predictions[k]), null);
                     heads[k].lossTracker().update(value, to - from);
                     total += heads[k].weight() * value;
                 }
