@@ -160,8 +160,7 @@ public final class DepthwiseConv2D extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        DepthwiseConvolution.forward(call.geometry, config.depthMultiplier, x.data(), kernel.value().data(),
-                call.output.z(), call.batch);
+        call.depthwise.forward(x.data(), kernel.value().data(), call.output.z());
         Tensor y = call.output.finish(bias);
         if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
             GradientTape.active().record(y, call);
@@ -178,8 +177,7 @@ public final class DepthwiseConv2D extends Layer {
     private final class Call implements BackwardStep {
         private Tensor x;
         private Shape inputShape;
-        private ConvGeometry geometry;
-        private int batch;
+        private DepthwiseConvolution depthwise;
         private ConvOutput output;
 
         void prepare(Tensor input) {
@@ -187,8 +185,8 @@ public final class DepthwiseConv2D extends Layer {
             if (!input.shape().equals(inputShape)) {
                 Shape sample = input.shape().withoutBatch();
                 inputShape = input.shape();
-                geometry = geometry(sample);
-                batch = input.shape().dim(0);
+                int batch = input.shape().dim(0);
+                depthwise = new DepthwiseConvolution(geometry(sample), config.depthMultiplier, batch);
                 output = new ConvOutput(config.activation, outputShape(sample).withBatch(batch));
             }
         }
@@ -196,8 +194,8 @@ public final class DepthwiseConv2D extends Layer {
         @Override
         public void backward() {
             float[] gradZ = output.backward(bias);
-            DepthwiseConvolution.backward(geometry, config.depthMultiplier, x.data(), kernel.value().data(), gradZ,
-                    x.requiresGrad() ? x.grad() : null, kernel.trainable() ? kernel.grad() : null, batch);
+            depthwise.backward(x.data(), kernel.value().data(), gradZ, x.requiresGrad() ? x.grad() : null,
+                    kernel.trainable() ? kernel.grad() : null);
         }
     }
 

@@ -152,8 +152,7 @@ public final class SeparableConv2D extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        DepthwiseConvolution.forward(call.geometry, config.depthMultiplier, x.data(), depthwiseKernel.value().data(),
-                call.depthwise, call.batch);
+        call.convolution.forward(x.data(), depthwiseKernel.value().data(), call.depthwise);
         SGEMM.matmul(call.depthwise, pointwiseKernel.value().data(), call.output.z(), call.rows,
                 call.depthwiseChannels, config.filters, false);
         Tensor y = call.output.finish(bias);
@@ -173,8 +172,7 @@ public final class SeparableConv2D extends Layer {
     private final class Call implements BackwardStep {
         private Tensor x;
         private Shape inputShape;
-        private ConvGeometry geometry;
-        private int batch;
+        private DepthwiseConvolution convolution;
         private int rows;
         private int depthwiseChannels;
         private float[] depthwise;
@@ -186,8 +184,9 @@ public final class SeparableConv2D extends Layer {
             if (!input.shape().equals(inputShape)) {
                 Shape sample = input.shape().withoutBatch();
                 inputShape = input.shape();
-                geometry = geometry(sample);
-                batch = input.shape().dim(0);
+                ConvGeometry geometry = geometry(sample);
+                int batch = input.shape().dim(0);
+                convolution = new DepthwiseConvolution(geometry, config.depthMultiplier, batch);
                 rows = batch * geometry.positions();
                 depthwiseChannels = sample.dim(-1) * config.depthMultiplier;
                 depthwise = new float[rows * depthwiseChannels];
@@ -212,9 +211,8 @@ public final class SeparableConv2D extends Layer {
             }
             SGEMM.matmulTransposeB(gradZ, pointwiseKernel.value().data(), depthwiseGrad, rows, config.filters,
                     depthwiseChannels, false);
-            DepthwiseConvolution.backward(geometry, config.depthMultiplier, x.data(), depthwiseKernel.value().data(),
-                    depthwiseGrad, inputGrad ? x.grad() : null,
-                    depthwiseKernel.trainable() ? depthwiseKernel.grad() : null, batch);
+            convolution.backward(x.data(), depthwiseKernel.value().data(), depthwiseGrad, inputGrad ? x.grad() : null,
+                    depthwiseKernel.trainable() ? depthwiseKernel.grad() : null);
         }
     }
 
