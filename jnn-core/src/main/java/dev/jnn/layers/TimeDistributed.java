@@ -1,6 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.initializers.Initializer;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
@@ -18,12 +17,9 @@ import java.util.List;
  * pooling, ...); a layer with batch statistics ({@link BatchNormalization} in training) computes them
  * over all steps together rather than per step. Dropout draws independent masks either way.
  *
- * <p>The weights are the inner layer's: this layer exposes a copy of each (same name, shape, order and
- * trainability), which the optimizer updates; it writes them into the inner layer before every call
- * and hands the inner layer's gradients back after the backward. (The {@link Layer} base offers no way
- * to list another layer's weights as one's own; the copies stand in until it does. The inner layer's
- * regularizers are therefore not applied.) The input's mask passes through to the output, and the
- * inner layer sees it reshaped to {@code [batch·time, ...]}.
+ * <p>The weights are the inner layer's own ({@link #parameters()}, its regularizers included), so the
+ * inner layer's ops add their gradients straight into them. The input's mask passes through to the
+ * output, and the inner layer sees it reshaped to {@code [batch·time, ...]}.
  *
  * <pre>{@code
  * model.add(Input.shape(10, 16));
@@ -43,8 +39,6 @@ public final class TimeDistributed extends Layer {
     private final Layer layer;
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private Parameter[] own = new Parameter[0];
-    private Parameter[] inner = new Parameter[0];
 
     /** Wraps {@code layer}, which must not be used elsewhere. */
     public TimeDistributed(Layer layer) {
@@ -84,41 +78,35 @@ public final class TimeDistributed extends Layer {
     @Override
     protected void build(Shape inputShape) {
         layer.build(step(inputShape), false);
-        inner = layer.parameters().toArray(new Parameter[0]);
-        own = new Parameter[inner.length];
-        for (int i = 0; i < own.length; i++) {
-            Parameter p = inner[i];
-            own[i] = addWeight(p.name(), p.shape(), new CopyOf(p.value().data()), p.trainable(), null);
-        }
+    }
+
+    /** The inner layer's weights. */
+    @Override
+    public List<Parameter> parameters() {
+        return layer.parameters();
+    }
+
+    @Override
+    public float regularizationLoss() {
+        return layer.regularizationLoss();
+    }
+
+    @Override
+    public void addRegularizationGradients() {
+        layer.addRegularizationGradients();
     }
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        for (int i = 0; i < own.length; i++) {
-            System.arraycopy(own[i].value().data(), 0, inner[i].value().data(), 0, own[i].size());
-        }
         GradientTape tape = GradientTape.active();
-        call.needInput = tape != null && x.requiresGrad();
-        boolean needWeights = false;
-        for (Parameter p : own) {
-            needWeights |= p.trainable();
-        }
-        needWeights &= tape != null;
-        if (call.needInput) {
+        if (tape != null && x.requiresGrad()) {
             call.xr.markRequiresGrad();
             call.xr.zeroGrad();
-        }
-        if (call.needInput || needWeights) {
             tape.record(call.marker, call.inputStep);
         }
         Tensor yr = layer.call(call.xr, training);
-        for (int i = 0; i < own.length; i++) {
-            if (!own[i].trainable()) {
-                System.arraycopy(inner[i].value().data(), 0, own[i].value().data(), 0, own[i].size());
-            }
-        }
         Tensor y = call.output(yr);
         if (tape != null && yr.requiresGrad()) {
             tape.record(y, call.outputStep);
@@ -140,29 +128,16 @@ public final class TimeDistributed extends Layer {
         private Tensor yr;
         private float[] yrData;
         private Tensor y;
-        private boolean needInput;
         private Tensor mask;
         private float[] maskData;
         private Tensor foldedMask;
 
-        /** Runs after the inner layer's backward: input gradient and weight gradients back to this layer. */
+        /** Runs after the inner layer's backward: the folded input's gradient back to the input's. */
         private final BackwardStep inputStep = () -> {
-            if (needInput) {
-                float[] g = x.grad();
-                float[] gr = xr.grad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += gr[i];
-                }
-            }
-            for (int i = 0; i < own.length; i++) {
-                if (own[i].trainable()) {
-                    float[] src = inner[i].grad();
-                    float[] dst = own[i].grad();
-                    for (int j = 0; j < dst.length; j++) {
-                        dst[j] += src[j];
-                    }
-                    Arrays.fill(src, 0f);
-                }
+            float[] g = x.grad();
+            float[] gr = xr.grad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += gr[i];
             }
         };
 
@@ -216,19 +191,6 @@ public final class TimeDistributed extends Layer {
             int[] folded = Arrays.copyOfRange(d, 1, d.length);
             folded[0] = d[0] * d[1];
             return Shape.of(folded);
-        }
-    }
-
-    /** Starts a weight as a copy of the inner layer's freshly initialized one. */
-    private record CopyOf(float[] values) implements Initializer {
-        @Override
-        public String name() {
-            return "copy_of_inner_layer";
-        }
-
-        @Override
-        public void initialize(Shape shape, float[] out) {
-            System.arraycopy(values, 0, out, 0, out.length);
         }
     }
 

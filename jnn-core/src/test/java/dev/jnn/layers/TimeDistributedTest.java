@@ -52,18 +52,18 @@ class TimeDistributedTest {
     }
 
     @Test
-    void exposesTheInnerWeightsAndKeepsTheInnerLayerInStep() {
-        Dense dense = new Dense(3);
+    void itsWeightsAreTheInnerLayersWithTheirRegularizers() {
+        Dense dense = Dense.builder(3).kernelRegularizer(new dev.jnn.regularizers.L2(0.1f)).build();
         TimeDistributed td = new TimeDistributed(dense);
         td.build(Shape.of(4, 5), false);
         assertEquals(2, td.parameters().size());
-        assertEquals("kernel", td.parameters().get(0).name());
-        assertEquals(Shape.of(5, 3), td.parameters().get(0).shape());
-        assertArrayEquals(dense.kernel().value().data(), td.parameters().get(0).value().data());
-        td.parameters().get(0).value().data()[0] = 42f;
+        assertSame(dense.kernel(), td.parameters().get(0));
+        assertSame(dense.bias(), td.parameters().get(1));
+        assertEquals(18, td.countParams());
+        assertEquals(dense.regularizationLoss(), td.regularizationLoss());
+        assertTrue(td.regularizationLoss() > 0f);
         Tensor x = Tensor.full(Shape.of(2, 4, 5), 0.5f);
         Tensor y = td.call(x, false);
-        assertEquals(42f, dense.kernel().value().data()[0]);
         assertEquals(Shape.of(2, 4, 3), y.shape());
         Tensor direct = dense.call(Tensor.full(Shape.of(8, 5), 0.5f), false);
         assertArrayEquals(direct.data(), y.data(), "one call on [batch·time, ...] equals the per-step results");
