@@ -217,6 +217,7 @@ public final class Attention extends Layer {
         private List<Tensor> outputs;
         private boolean dropped;
         private boolean masked;
+        private float[] weightsBuffer;
 
         void prepare(List<Tensor> inputs) {
             query = inputs.get(0);
@@ -321,8 +322,6 @@ public final class Attention extends Layer {
                 System.arraycopy(weights, 0, weightsOut.data(), 0, weights.length);
             }
         }
-
-        private float[] weightsBuffer;
 
         private float[] weightsBuffer() {
             if (weightsBuffer == null || weightsBuffer.length != probs.length) {

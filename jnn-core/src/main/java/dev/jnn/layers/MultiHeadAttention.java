@@ -315,6 +315,7 @@ public final class MultiHeadAttention extends Layer {
         private MaskedSoftmax.Fill fill;
         private boolean dropped;
         private boolean masked;
+        private float[] attendedBuffer;
 
         void prepare(List<Tensor> inputs) {
             query = inputs.get(0);
@@ -418,8 +419,6 @@ public final class MultiHeadAttention extends Layer {
                 ELEMENTWISE.addBiasRows(biases[3].value().data(), 0, y.data(), 0, b * t, out);
             }
         }
-
-        private float[] attendedBuffer;
 
         private float[] ensureAttended() {
             if (attendedBuffer == null || attendedBuffer.length != probs.length) {
