@@ -103,7 +103,7 @@ final class VectorSgemm implements Sgemm {
         if (direct(m, k, n)) {
             DirectSgemm.matmul(a, b, c, m, k, n, accumulate);
         } else {
-            multiply(a, false, b, false, c, m, k, n, accumulate);
+            multiply(a, false, b, false, c, m, k, n, accumulate, null, false);
         }
     }
 
@@ -113,7 +113,7 @@ final class VectorSgemm implements Sgemm {
         if (direct(m, k, n)) {
             DirectSgemm.matmulTransposeA(a, b, c, m, k, n, accumulate);
         } else {
-            multiply(a, true, b, false, c, m, k, n, accumulate);
+            multiply(a, true, b, false, c, m, k, n, accumulate, null, false);
         }
     }
 
@@ -123,7 +123,23 @@ final class VectorSgemm implements Sgemm {
         if (direct(m, k, n)) {
             DirectSgemm.matmulTransposeB(a, b, c, m, k, n, accumulate);
         } else {
-            multiply(a, false, b, true, c, m, k, n, accumulate);
+            multiply(a, false, b, true, c, m, k, n, accumulate, null, false);
+        }
+    }
+
+    @Override
+    public void matmulBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, boolean relu) {
+        check(a, b, c, m, k, n);
+        if (bias != null && bias.length < n) {
+            throw new IllegalArgumentException("sgemm: bias has " + bias.length + " floats, needs n = " + n);
+        }
+        if (direct(m, k, n)) {
+            DirectSgemm.matmul(a, b, c, m, k, n, false);
+            for (int i = 0; i < m; i++) {
+                SgemmEpilogue.row(c, i * n, bias, 0, n, relu);
+            }
+        } else {
+            multiply(a, false, b, false, c, m, k, n, false, bias, relu);
         }
     }
 
@@ -147,9 +163,9 @@ final class VectorSgemm implements Sgemm {
         }
     }
 
-    /** The blocked path; m·n·k >= SMALL_WORK, so m, k, n >= 1. */
+    /** The blocked path; m·n·k >= SMALL_WORK, so m, k, n >= 1. Bias and relu as in matmulBias. */
     private void multiply(float[] a, boolean transposeA, float[] b, boolean transposeB, float[] c,
-                                 int m, int k, int n, boolean accumulate) {
+                          int m, int k, int n, boolean accumulate, float[] bias, boolean relu) {
         boolean parallel = (long) m * n * k >= parallelWork && KernelPool.threads() > 1;
         int kBlocks = ceilDiv(k, KC);
         int kc = ceilDiv(k, kBlocks);
@@ -165,6 +181,7 @@ final class VectorSgemm implements Sgemm {
                     block.set(a, transposeA, b, transposeB, c, m, k, n, kc,
                             i0, mb, j0, nb, accumulate, ws.packedA(roundUp(mb, MR) * k),
                             ws.packedB(roundUp(nb, NR) * k));
+                    block.epilogue(bias, relu);
                     block.pack(parallel, i0 == 0);
                     block.compute(parallel);
                 }
@@ -197,6 +214,10 @@ final class VectorSgemm implements Sgemm {
         private boolean accumulate;
         private float[] packedA;
         private float[] packedB;
+        /** A·B with the 4-row kernel: full row panels read A in place, only a last partial one is packed. */
+        private boolean rowsInPlace;
+        private float[] bias;
+        private boolean relu;
         // Set per compute() call: how C is cut into tiles.
         private int aTasks;
         private int panelsPerRowTile;
@@ -225,6 +246,13 @@ final class VectorSgemm implements Sgemm {
             this.accumulate = accumulate;
             this.packedA = packedA;
             this.packedB = packedB;
+            this.rowsInPlace = !transposeA && SgemmMicroKernel.ROWS_IN_PLACE;
+        }
+
+        /** Bias (null for none) and relu, applied to each micro-tile after its last K block. */
+        void epilogue(float[] bias, boolean relu) {
+            this.bias = bias;
+            this.relu = relu;
         }
 
         /** Drops the references to the caller's arrays, so they are not kept reachable between calls. */
@@ -232,6 +260,7 @@ final class VectorSgemm implements Sgemm {
             a = null;
             b = null;
             c = null;
+            bias = null;
         }
 
         int rowPanels() {
@@ -242,16 +271,16 @@ final class VectorSgemm implements Sgemm {
             return ceilDiv(nb, NR);
         }
 
-        /** Packs this block's A panels, and its B panels too when {@code withB}. */
+        /** Packs this block's A panels (or only its partial one, see rowsInPlace), and its B panels too when {@code withB}. */
         void pack(boolean parallel, boolean withB) {
-            aTasks = rowPanels();
+            aTasks = rowsInPlace ? (mb % MR == 0 ? 0 : 1) : rowPanels();
             int tasks = aTasks + (withB ? colPanels() : 0);
             forEach(parallel, tasks, packTask);
         }
 
         private void packTask(int t) {
             if (t < aTasks) {
-                packRowPanel(t);
+                packRowPanel(rowsInPlace ? rowPanels() - 1 : t);
             } else {
                 packColPanel(t - aTasks);
             }
@@ -315,6 +344,7 @@ final class VectorSgemm implements Sgemm {
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int kcb = Math.min(kc, k - p0);
                 boolean add = accumulate || p0 > 0;
+                boolean last = p0 + kcb == k;
                 for (int jr = jrFrom; jr < jrTo; jr++) {
                     int bOff = p0 * nbPadded + jr * kcb * NR;
                     int col = j0 + jr * NR;
@@ -324,8 +354,16 @@ final class VectorSgemm implements Sgemm {
                         int row = i0 + ir * MR;
                         int rows = Math.min(MR, i0 + mb - row);
                         int cOff = row * n + col;
+                        boolean inPlace = rowsInPlace && rows == MR;
                         if (rows == MR && cols == NR) {
-                            SgemmMicroKernel.run(packedA, aOff, packedB, bOff, kcb, c, cOff, n, add);
+                            if (inPlace) {
+                                SgemmMicroKernel.run4x2Rows(a, row * k + p0, k, packedB, bOff, kcb, c, cOff, n, add);
+                            } else {
+                                SgemmMicroKernel.run(packedA, aOff, packedB, bOff, kcb, c, cOff, n, add);
+                            }
+                            if (last && (bias != null || relu)) {
+                                SgemmMicroKernel.epilogue(c, cOff, n, bias, col, relu);
+                            }
                         } else {
                             if (edge == null) {
                                 edge = EDGE_TILE.get();
@@ -333,8 +371,17 @@ final class VectorSgemm implements Sgemm {
                             if (add) {
                                 copyTile(c, cOff, n, edge, 0, NR, rows, cols);
                             }
-                            SgemmMicroKernel.run(packedA, aOff, packedB, bOff, kcb, edge, 0, NR, add);
+                            if (inPlace) {
+                                SgemmMicroKernel.run4x2Rows(a, row * k + p0, k, packedB, bOff, kcb, edge, 0, NR, add);
+                            } else {
+                                SgemmMicroKernel.run(packedA, aOff, packedB, bOff, kcb, edge, 0, NR, add);
+                            }
                             copyTile(edge, 0, NR, c, cOff, n, rows, cols);
+                            if (last && (bias != null || relu)) {
+                                for (int r = 0; r < rows; r++) {
+                                    SgemmEpilogue.row(c, cOff + r * n, bias, col, cols, relu);
+                                }
+                            }
                         }
                     }
                 }
