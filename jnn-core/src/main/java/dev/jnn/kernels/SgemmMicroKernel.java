@@ -37,8 +37,6 @@ final class SgemmMicroKernel {
     static final int MR = TALL ? 12 : 4;
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * LANES;
-    /** Whether {@link #run4x2Rows} (A read in place) serves this species; the 12-row kernel packs A. */
-    static final boolean ROWS_IN_PLACE = !TALL;
     /** Whether fused multiply-add is done in hardware; otherwise multiply then add. */
     static final boolean FMA = CpuFeatures.hasFma();
 
@@ -166,46 +164,6 @@ final class SgemmMicroKernel {
             a = FloatVector.broadcast(s, ap[ai + 3]);
             c30 = madd(a, b0, c30);
             c31 = madd(a, b1, c31);
-        }
-        store(c, cOff, l, c00, c01);
-        store(c, cOff + ldc, l, c10, c11);
-        store(c, cOff + 2 * ldc, l, c20, c21);
-        store(c, cOff + 3 * ldc, l, c30, c31);
-    }
-
-    /**
-     * The 4×2 kernel reading A where it is stored, row-major with row stride {@code lda}, instead
-     * of from a packed panel: C[4×NR] (+)= A[4×kc] · Bpanel, with A's rows at {@code aOff},
-     * {@code aOff + lda}, ... Same loop and same arithmetic as {@link #run4x2}, so the same bits.
-     * VectorSgemm uses it for A·B, where packing A was an extra pass over the whole of A (8% of a
-     * 1024×784×256 product on a Zen 1 core): the four rows are four sequential streams, and a
-     * tile re-reads them from L2 just as it re-reads a packed block.
-     */
-    static void run4x2Rows(float[] a, int aOff, int lda, float[] bp, int bOff, int kc,
-                           float[] c, int cOff, int ldc, boolean add) {
-        var s = SPECIES;
-        int l = LANES;
-        int a0 = aOff, a1 = aOff + lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda;
-        FloatVector c00 = start(c, cOff, add), c01 = start(c, cOff + l, add);
-        FloatVector c10 = start(c, cOff + ldc, add), c11 = start(c, cOff + ldc + l, add);
-        FloatVector c20 = start(c, cOff + 2 * ldc, add), c21 = start(c, cOff + 2 * ldc + l, add);
-        FloatVector c30 = start(c, cOff + 3 * ldc, add), c31 = start(c, cOff + 3 * ldc + l, add);
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * 2 * l;
-            FloatVector b0 = FloatVector.fromArray(s, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(s, bp, bi + l);
-            FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
-            c00 = madd(x, b0, c00);
-            c01 = madd(x, b1, c01);
-            x = FloatVector.broadcast(s, a[a1 + p]);
-            c10 = madd(x, b0, c10);
-            c11 = madd(x, b1, c11);
-            x = FloatVector.broadcast(s, a[a2 + p]);
-            c20 = madd(x, b0, c20);
-            c21 = madd(x, b1, c21);
-            x = FloatVector.broadcast(s, a[a3 + p]);
-            c30 = madd(x, b0, c30);
-            c31 = madd(x, b1, c31);
         }
         store(c, cOff, l, c00, c01);
         store(c, cOff + ldc, l, c10, c11);

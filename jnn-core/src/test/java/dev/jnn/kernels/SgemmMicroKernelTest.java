@@ -46,32 +46,6 @@ class SgemmMicroKernelTest {
         }
     }
 
-    @ParameterizedTest(name = "kc={0}, add={1}")
-    @CsvSource({"1, false", "37, true", "256, false"})
-    void rowsInPlaceKernelGivesThePackedKernelsBits(int kc, boolean add) {
-        // A read from four rows of a row-major matrix (stride lda) must give exactly what the packed
-        // 4-row kernel gives on the same values packed.
-        int nr = SgemmMicroKernel.NR;
-        int lda = kc + 5;
-        int ldc = nr + 3;
-        var random = new Random(kc * 7L);
-        float[] a = SgemmOracle.random(random, 4 * lda + 3);
-        float[] bp = SgemmOracle.random(random, kc * nr);
-        float[] c0 = SgemmOracle.random(random, 5 * ldc);
-        int aOff = 2;
-        float[] ap = new float[kc * 4];
-        for (int p = 0; p < kc; p++) {
-            for (int r = 0; r < 4; r++) {
-                ap[p * 4 + r] = a[aOff + r * lda + p];
-            }
-        }
-        float[] packed = c0.clone();
-        float[] inPlace = c0.clone();
-        SgemmMicroKernel.run4x2(ap, 0, bp, 0, kc, packed, 1, ldc, add);
-        SgemmMicroKernel.run4x2Rows(a, aOff, lda, bp, 0, kc, inPlace, 1, ldc, add);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(packed, inPlace);
-    }
-
     @ParameterizedTest(name = "bias={0}, relu={1}")
     @CsvSource({"true, true", "true, false", "false, true"})
     void epilogueMatchesTheScalarRow(boolean withBias, boolean relu) {
