@@ -10,9 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Layout and loop order: every operation walks its ranges front to back in steps of
  * {@code WIDTH} lanes of the preferred species (8 floats with AVX2, 16 with AVX-512), then handles
- * the last {@code length mod WIDTH} values with one masked step through the same lane function
- * (kernels built on {@link VectorMath} instead run that step on a zero-padded copy, see TAIL),
- * so a value gets the same result wherever it sits in an array of at least {@code WIDTH} values. Row-wise operations (softmax, bias,
+ * the last {@code length mod WIDTH} values so that each gets the bits a vector lane would give: the
+ * cheap kernels (relu, slopes, bias, sums, axpy, ...) with a scalar loop doing the lane's float
+ * operations in the same order, the kernels built on {@link VectorMath} with one step on a
+ * zero-padded copy (see TAIL); so a value gets the same result wherever it sits in an array of at
+ * least {@code WIDTH} values. Masked loads and stores are avoided there: when C2 inlines a kernel
+ * deep into a training step it gives up on intrinsifying them and boxes every vector (the XOR
+ * study's 4×1 sigmoid backward allocated 192 bytes a step that way on JDK 25 with AVX2). Row-wise operations (softmax, bias,
  * column sums) run that inner loop along each row of {@code cols} contiguous values, since rows
  * are contiguous and the per-row reductions (max, sum, dot) stay in one vector register.
  *
@@ -56,9 +60,8 @@ final class VectorElementwise implements Elementwise {
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
             FloatVector.fromArray(SPECIES, x, xOffset + i).max(0f).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, x, xOffset + i, tail).max(0f).intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = Math.max(x[xOffset + i], 0f);
         }
     }
 
@@ -72,10 +75,8 @@ final class VectorElementwise implements Elementwise {
             reluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
                     .intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            reluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+        for (; i < length; i++) {
+            dx[dxOffset + i] = x[xOffset + i] > 0f ? dy[dyOffset + i] : 0f;
         }
     }
 
@@ -110,10 +111,9 @@ final class VectorElementwise implements Elementwise {
             sigmoidSlope(FloatVector.fromArray(SPECIES, y, yOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
                     .intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            sigmoidSlope(FloatVector.fromArray(SPECIES, y, yOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+        for (; i < length; i++) {
+            float yi = y[yOffset + i];
+            dx[dxOffset + i] = dy[dyOffset + i] * (yi * (-yi + 1f));
         }
     }
 
@@ -147,10 +147,9 @@ final class VectorElementwise implements Elementwise {
             tanhSlope(FloatVector.fromArray(SPECIES, y, yOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
                     .intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            tanhSlope(FloatVector.fromArray(SPECIES, y, yOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+        for (; i < length; i++) {
+            float yi = y[yOffset + i];
+            dx[dxOffset + i] = dy[dyOffset + i] * ((-yi + 1f) * (yi + 1f));
         }
     }
 
@@ -391,7 +390,6 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("bias", bias, biasOffset, cols);
         Ranges.check("y", y, yOffset, size);
         int bound = SPECIES.loopBound(cols);
-        VectorMask<Float> tail = SPECIES.indexInRange(bound, cols);
         for (int r = 0; r < rows; r++) {
             int row = yOffset + r * cols;
             int c = 0;
@@ -399,9 +397,8 @@ final class VectorElementwise implements Elementwise {
                 FloatVector.fromArray(SPECIES, y, row + c).add(FloatVector.fromArray(SPECIES, bias, biasOffset + c))
                         .intoArray(y, row + c);
             }
-            if (c < cols) {
-                FloatVector.fromArray(SPECIES, y, row + c, tail)
-                        .add(FloatVector.fromArray(SPECIES, bias, biasOffset + c, tail)).intoArray(y, row + c, tail);
+            for (; c < cols; c++) {
+                y[row + c] = y[row + c] + bias[biasOffset + c];
             }
         }
     }
@@ -418,7 +415,6 @@ final class VectorElementwise implements Elementwise {
         // Row by row: each row adds one contiguous vector per column block into the sums, which for
         // a bias (a few hundred columns) stay in L1.
         int bound = SPECIES.loopBound(cols);
-        VectorMask<Float> tail = SPECIES.indexInRange(bound, cols);
         for (int r = 0; r < rows; r++) {
             int row = xOffset + r * cols;
             int c = 0;
@@ -426,9 +422,8 @@ final class VectorElementwise implements Elementwise {
                 FloatVector.fromArray(SPECIES, sums, sumsOffset + c).add(FloatVector.fromArray(SPECIES, x, row + c))
                         .intoArray(sums, sumsOffset + c);
             }
-            if (c < cols) {
-                FloatVector.fromArray(SPECIES, sums, sumsOffset + c, tail)
-                        .add(FloatVector.fromArray(SPECIES, x, row + c, tail)).intoArray(sums, sumsOffset + c, tail);
+            for (; c < cols; c++) {
+                sums[sumsOffset + c] = sums[sumsOffset + c] + x[row + c];
             }
         }
     }
@@ -442,10 +437,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector.fromArray(SPECIES, x, xOffset + i).mul(alpha).add(FloatVector.fromArray(SPECIES, y, yOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, x, xOffset + i, tail).mul(alpha)
-                    .add(FloatVector.fromArray(SPECIES, y, yOffset + i, tail)).intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = x[xOffset + i] * alpha + y[yOffset + i];
         }
     }
 
@@ -457,9 +450,8 @@ final class VectorElementwise implements Elementwise {
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
             FloatVector.fromArray(SPECIES, x, xOffset + i).mul(alpha).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, x, xOffset + i, tail).mul(alpha).intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = x[xOffset + i] * alpha;
         }
     }
 
@@ -473,10 +465,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector.fromArray(SPECIES, a, aOffset + i).add(FloatVector.fromArray(SPECIES, b, bOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, a, aOffset + i, tail).add(FloatVector.fromArray(SPECIES, b, bOffset + i, tail))
-                    .intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = a[aOffset + i] + b[bOffset + i];
         }
     }
 
@@ -490,10 +480,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector.fromArray(SPECIES, a, aOffset + i).mul(FloatVector.fromArray(SPECIES, b, bOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, a, aOffset + i, tail).mul(FloatVector.fromArray(SPECIES, b, bOffset + i, tail))
-                    .intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = a[aOffset + i] * b[bOffset + i];
         }
     }
 
