@@ -10,13 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Layout and loop order: every operation walks its ranges front to back in steps of
  * {@code WIDTH} lanes of the preferred species (8 floats with AVX2, 16 with AVX-512), then handles
- * the last {@code length mod WIDTH} values so that each gets the bits a vector lane would give: the
- * cheap kernels (relu, slopes, bias, sums, axpy, ...) with a scalar loop doing the lane's float
- * operations in the same order, the kernels built on {@link VectorMath} with one step on a
- * zero-padded copy (see TAIL); so a value gets the same result wherever it sits in an array of at
- * least {@code WIDTH} values. Masked loads and stores are avoided there: when C2 inlines a kernel
- * deep into a training step it gives up on intrinsifying them and boxes every vector (the XOR
- * study's 4×1 sigmoid backward allocated 192 bytes a step that way on JDK 25 with AVX2). Row-wise operations (softmax, bias,
+ * the last {@code length mod WIDTH} values without masked vector steps: the cheap kernels (relu,
+ * slopes, bias, sums, axpy, ...) with a scalar loop doing the lane's float operations in the same
+ * order, so a value gets the same bits wherever it sits; the kernels built on {@link VectorMath}
+ * (exp, sigmoid, tanh, silu, elu) with the scalar twin, which agrees with the lanes to a few ulps.
+ * Masked steps cost an allocation: when C2 inlines a kernel deep into a training step it gives up on
+ * intrinsifying them (or on the second inlined copy of a VectorMath function) and boxes every
+ * vector; on JDK 25 with AVX2 the XOR study's 4×1 sigmoid and its backward allocated 256 and 192
+ * bytes a step that way. Row-wise operations (softmax, bias,
  * column sums) run that inner loop along each row of {@code cols} contiguous values, since rows
  * are contiguous and the per-row reductions (max, sum, dot) stay in one vector register.
  *
@@ -32,20 +33,8 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int WIDTH = SPECIES.length();
     // Rows narrower than two vectors would run almost entirely in masked tails: the scalar twin is
-    // faster. Transcendental kernels on fewer values than one vector go there too (see TAIL).
+    // faster. The last length mod WIDTH values of the VectorMath kernels go there too.
     private static final Elementwise NARROW_ROWS = new ScalarElementwise();
-
-    /**
-     * Scratch for the last {@code length mod WIDTH} values of the kernels built on VectorMath: they
-     * are copied here, zero-padded, and go through the same (only) call of the lane function as
-     * every full vector. A second, masked call would double the inlined code, and C2 then stops
-     * inlining inside it (NodeCountInliningCutoff) and boxes its vectors: 128 bytes per call of a
-     * 4-value sigmoid, measured on JDK 25 with AVX2. Fewer values than one vector go to the scalar
-     * twin instead: such calls sit in small layers whose kernels C2 inlines deep into the training
-     * step, where the same cut-off boxes even a single call of the lane function (the XOR study's
-     * 4×1 sigmoid allocated 256 bytes a step that way).
-     */
-    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[2 * WIDTH]);
 
     @Override
     public String name() {
@@ -84,19 +73,13 @@ final class VectorElementwise implements Elementwise {
     public void sigmoid(float[] x, int xOffset, float[] y, int yOffset, int length) {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("y", y, yOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.sigmoid(x, xOffset, y, yOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            VectorMath.sigmoid(v).intoArray(y, yOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            VectorMath.sigmoid(v).intoArray(last ? tail : y, last ? 0 : yOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, y, yOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.sigmoid(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -121,19 +104,13 @@ final class VectorElementwise implements Elementwise {
     public void tanh(float[] x, int xOffset, float[] y, int yOffset, int length) {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("y", y, yOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.tanh(x, xOffset, y, yOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            VectorMath.tanh(v).intoArray(y, yOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            VectorMath.tanh(v).intoArray(last ? tail : y, last ? 0 : yOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, y, yOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.tanh(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -157,19 +134,13 @@ final class VectorElementwise implements Elementwise {
     public void silu(float[] x, int xOffset, float[] y, int yOffset, int length) {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("y", y, yOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.silu(x, xOffset, y, yOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            v.mul(VectorMath.sigmoid(v)).intoArray(last ? tail : y, last ? 0 : yOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, y, yOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.silu(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -178,23 +149,14 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("dy", dy, dyOffset, length);
         Ranges.check("dx", dx, dxOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.siluBackward(x, xOffset, dy, dyOffset, dx, dxOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            var d = FloatVector.fromArray(SPECIES, dy, dyOffset + i);
+            siluSlope(v, d).intoArray(dx, dxOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        if (tail != null) {
-            padded(dy, dyOffset + full, length - full, WIDTH);
-        }
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            var d = FloatVector.fromArray(SPECIES, last ? tail : dy, last ? WIDTH : dyOffset + i);
-            siluSlope(v, d).intoArray(last ? tail : dx, last ? 0 : dxOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, dx, dxOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.siluBackward(x, xOffset + i, dy, dyOffset + i, dx, dxOffset + i, length - i);
         }
     }
 
@@ -202,19 +164,13 @@ final class VectorElementwise implements Elementwise {
     public void elu(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("y", y, yOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.elu(alpha, x, xOffset, y, yOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            eluLanes(alpha, v).intoArray(y, yOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            eluLanes(alpha, v).intoArray(last ? tail : y, last ? 0 : yOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, y, yOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.elu(alpha, x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -224,23 +180,14 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("dy", dy, dyOffset, length);
         Ranges.check("dx", dx, dxOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.eluBackward(alpha, x, xOffset, dy, dyOffset, dx, dxOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            var d = FloatVector.fromArray(SPECIES, dy, dyOffset + i);
+            eluSlope(alpha, v, d).intoArray(dx, dxOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        if (tail != null) {
-            padded(dy, dyOffset + full, length - full, WIDTH);
-        }
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            var d = FloatVector.fromArray(SPECIES, last ? tail : dy, last ? WIDTH : dyOffset + i);
-            eluSlope(alpha, v, d).intoArray(last ? tail : dx, last ? 0 : dxOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, dx, dxOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.eluBackward(alpha, x, xOffset + i, dy, dyOffset + i, dx, dxOffset + i, length - i);
         }
     }
 
@@ -248,19 +195,13 @@ final class VectorElementwise implements Elementwise {
     public void exp(float[] x, int xOffset, float[] y, int yOffset, int length) {
         Ranges.check("x", x, xOffset, length);
         Ranges.check("y", y, yOffset, length);
-        if (length < WIDTH) {
-            NARROW_ROWS.exp(x, xOffset, y, yOffset, length);
-            return;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            VectorMath.exp(v).intoArray(y, yOffset + i);
         }
-        int full = SPECIES.loopBound(length);
-        float[] tail = full < length ? padded(x, xOffset + full, length - full, 0) : null;
-        for (int i = 0; i < length; i += WIDTH) {
-            boolean last = i == full;
-            var v = FloatVector.fromArray(SPECIES, last ? tail : x, last ? 0 : xOffset + i);
-            VectorMath.exp(v).intoArray(last ? tail : y, last ? 0 : yOffset + i);
-        }
-        if (tail != null) {
-            System.arraycopy(tail, 0, y, yOffset + full, length - full);
+        if (i < length) {
+            NARROW_ROWS.exp(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -574,13 +515,5 @@ final class VectorElementwise implements Elementwise {
     private static FloatVector eluSlope(float alpha, FloatVector x, FloatVector dy) {
         var positive = x.compare(VectorOperators.GT, 0f);
         return VectorMath.exp(x.min(0f)).mul(alpha).mul(dy).blend(dy, positive);
-    }
-
-    /** Copies {@code n < WIDTH} values to the tail scratch at {@code slot}, zero-padded; returns the scratch. */
-    private static float[] padded(float[] src, int offset, int n, int slot) {
-        float[] tail = TAIL.get();
-        System.arraycopy(src, offset, tail, slot, n);
-        java.util.Arrays.fill(tail, slot + n, slot + WIDTH, 0f);
-        return tail;
     }
 }
