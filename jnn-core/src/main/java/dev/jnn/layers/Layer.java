@@ -233,6 +233,15 @@ public abstract class Layer {
         return p;
     }
 
+    /**
+     * Tracks the weights of a built layer this one wraps (as Keras tracks sublayers), in their order, so
+     * that optimizers, penalties and {@code get_weights} see them as this layer's.
+     */
+    protected final void addWeightsOf(Layer inner) {
+        parameters.addAll(inner.parameters);
+        regularizers.addAll(inner.regularizers);
+    }
+
     /** All weights in creation order (Keras's {@code weights}). */
     public final List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
