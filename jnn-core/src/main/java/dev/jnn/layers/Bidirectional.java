@@ -162,7 +162,12 @@ public final class Bidirectional extends Layer {
 
     @Override
     protected Tensor forward(Tensor input, boolean training) {
-        return forward(List.of(input), training).get(0);
+        if (args.returnState()) {
+            return forward(List.of(input), training).get(0);
+        }
+        Merge merge = merges.acquire();
+        merge.forward(forwardLayer.call(input, training), backwardLayer.call(input, training));
+        return merge.outputs.get(0);
     }
 
     @Override

@@ -55,6 +55,12 @@ public abstract class RecurrentLayer extends Layer {
         this.random = SeedGenerator.newRandom(args.seed());
     }
 
+    @Override
+    public RecurrentLayer named(String newName) {
+        super.named(newName);
+        return this;
+    }
+
     /** The arguments shared by all recurrent layers. */
     public final RecurrentArguments arguments() {
         return args;
