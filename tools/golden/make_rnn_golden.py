@@ -32,7 +32,9 @@ MASK = [[1, 1, 1, 1, 0, 0],
         [1, 0, 1, 1, 1, 0],
         [0, 0, 1, 1, 1, 1]]
 
-# name: (class, kwargs, input shape, use mask, number of initial states, bidirectional merge mode or False)
+# name: (class, kwargs, input shape, use mask, number of initial states, bidirectional merge mode or False).
+# "mask" is True for the call's mask argument, "masking" for a keras.layers.Masking() in front whose input
+# has the MASK's zero steps set to 0.0.
 CASES = {
     "simple_rnn_last": ("SimpleRNN", dict(units=4), (2, 5, 3), False, 0, False),
     "simple_rnn_seq_relu_backwards": ("SimpleRNN", dict(units=3, activation="relu", return_sequences=True,
@@ -63,6 +65,8 @@ CASES = {
                                          "ave"),
     "bidirectional_lstm_mul_mask": ("LSTM", dict(units=2), (3, 6, 2), True, 0, "mul"),
     "bidirectional_gru_none_seq": ("GRU", dict(units=2, return_sequences=True), (2, 4, 3), False, 0, None),
+    "masking_lstm_seq": ("LSTM", dict(units=3, return_sequences=True), (3, 6, 2), "masking", 0, False),
+    "masking_gru_last": ("GRU", dict(units=3), (3, 6, 2), "masking", 0, False),
 }
 
 
@@ -77,10 +81,13 @@ def make(name, cls, kwargs, shape, masked, n_states, merge):
     layer.build(shape)
     weights = [rng.uniform(-0.8, 0.8, w.shape).astype(np.float32) for w in layer.get_weights()]
     layer.set_weights(weights)
-    x = tf.constant(rng.uniform(-1, 1, shape).astype(np.float32))
+    x_np = rng.uniform(-1, 1, shape).astype(np.float32)
+    if masked == "masking":
+        x_np *= np.array(MASK[:shape[0]], dtype=np.float32)[:, :shape[1], None]
+    x = tf.constant(x_np)
     units = kwargs["units"]
     states = [tf.constant(rng.uniform(-1, 1, (shape[0], units)).astype(np.float32)) for _ in range(n_states)]
-    mask = tf.constant(np.array(MASK[:shape[0]], dtype=bool)[:, :shape[1]]) if masked else None
+    mask = tf.constant(np.array(MASK[:shape[0]], dtype=bool)[:, :shape[1]]) if masked is True else None
     with tf.GradientTape() as tape:
         tape.watch(x)
         for s in states:
@@ -90,7 +97,7 @@ def make(name, cls, kwargs, shape, masked, n_states, merge):
             call["mask"] = mask
         if states:
             call["initial_state"] = states
-        out = layer(x, **call)
+        out = layer(keras.layers.Masking()(x) if masked == "masking" else x, **call)
         outs = list(out) if isinstance(out, (list, tuple)) else [out]
         loss = tf.add_n([tf.reduce_sum(o * o) for o in outs])
     grads = tape.gradient(loss, [x] + states + layer.trainable_weights)
@@ -102,7 +109,8 @@ def make(name, cls, kwargs, shape, masked, n_states, merge):
         "merge_mode": merge if merge is not False else None,
         "input_shape": list(shape),
         "x": flat(x),
-        "mask": flat(np.asarray(mask, dtype=np.float32)) if masked else None,
+        "mask": flat(np.asarray(mask, dtype=np.float32)) if masked is True else None,
+        "masking": masked == "masking",
         "initial_states": [flat(s) for s in states],
         "weights": [{"name": w.path, "shape": list(w.shape), "values": flat(v)}
                     for w, v in zip(layer.weights, weights)],

@@ -254,8 +254,11 @@ public abstract class RecurrentLayer extends Layer {
         private Tensor x;
         private List<Tensor> initial;
         private float[] mask;
+        /** The input as multiplied by the kernel: x itself, or x after input dropout. */
         private float[] source;
         private float[] droppedInput;
+        private boolean inputMaskActive;
+        private boolean recurrentMaskActive;
         private float[] inputMask;
         private float[] recurrentMask;
         private float[] hinScratch;
@@ -346,9 +349,6 @@ public abstract class RecurrentLayer extends Layer {
                 GradientTape.active().record(y, this);
             }
         }
-
-        private boolean recurrentMaskActive;
-        private boolean inputMaskActive;
 
         private boolean statesNeedGrad() {
             if (initial == null) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SimpleRNN, LSTM, GRU and Bidirectional against real Keras 3 (golden files from
- * {@code tools/golden/make_rnn_golden.py}): every output of the call (with masks, initial states,
- * return_state) and the gradients of {@code sum(out²)} over all outputs with respect to the input, the
+ * {@code tools/golden/make_rnn_golden.py}): every output of the call (with masks given directly or made by
+ * a Masking layer, initial states, return_state) and the gradients of {@code sum(out²)} over all outputs with respect to the input, the
  * initial states and every weight.
  */
 class RecurrentGoldenTest {
@@ -32,7 +32,7 @@ class RecurrentGoldenTest {
             "lstm_hard_sigmoid_relu", "gru_last", "gru_seq_reset_before", "gru_mask_backwards_seq",
             "gru_reset_before_mask_state", "gru_initial_state", "bidirectional_lstm_concat_seq_mask",
             "bidirectional_gru_sum", "bidirectional_simple_rnn_ave_seq", "bidirectional_lstm_mul_mask",
-            "bidirectional_gru_none_seq"})
+            "bidirectional_gru_none_seq", "masking_lstm_seq", "masking_gru_last"})
     void matchesKeras(String name) throws IOException {
         JsonNode spec = read("/golden/rnn/" + name + ".json");
         RecurrentLayer inner = layerFrom(spec.get("class").asText(), spec.get("config"));
@@ -74,6 +74,9 @@ class RecurrentGoldenTest {
 
         List<Tensor> outputs;
         try (GradientTape tape = GradientTape.open()) {
+            if (spec.get("masking").asBoolean()) {
+                inputs.set(0, new Masking().call(x, false));
+            }
             outputs = layer.call(inputs, false);
             for (Tensor out : outputs) {
                 float[] g = out.grad();

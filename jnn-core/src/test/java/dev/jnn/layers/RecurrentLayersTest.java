@@ -189,6 +189,31 @@ class RecurrentLayersTest {
     }
 
     @Test
+    void maskingMasksStepsOfMaskValueAndZeroesThem() {
+        Masking masking = new Masking(-1f);
+        Tensor x = new Tensor(Shape.of(1, 3, 2), new float[] {1, -1, -1, -1, 0, 2});
+        Tensor y = masking.call(x, false);
+        assertArrayEquals(new float[] {1, -1, 0, 0, 0, 2}, y.data());
+        assertArrayEquals(new float[] {1, 0, 1}, y.mask().data());
+        assertEquals(Shape.of(1, 3), y.mask().shape());
+        LayerContract.check(Masking::new, Shape.of(4, 3), Shape.of(4, 3), 0);
+        LayerGradientCheck.check(new Masking(0.25f), Shape.of(4, 3), 2, 50, false);
+        // In a model: padded steps (all zeros) do not change an LSTM's last output.
+        var model = new Sequential(dev.jnn.layers.Input.shape(4, 3), new Masking(), new LSTM(2));
+        Tensor padded = new Tensor(Shape.of(1, 4, 3), new float[] {0.5f, 0.1f, 0.2f, 0.3f, 0.9f, 0.4f, 0, 0, 0, 0, 0, 0});
+        Tensor cut = new Tensor(Shape.of(1, 2, 3), java.util.Arrays.copyOf(padded.data(), 6));
+        var lstm = (LSTM) model.layers().get(1);
+        float[] full = model.predict(padded).data();
+        LSTM twin = new LSTM(2);
+        twin.build(Shape.of(2, 3), false);
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(lstm.parameters().get(i).value().data(), 0, twin.parameters().get(i).value().data(), 0,
+                    lstm.parameters().get(i).size());
+        }
+        assertArrayEquals(twin.call(cut, false).data(), full, 1e-6f);
+    }
+
+    @Test
     void weightsHaveKerasNamesShapesAndInitialValues() {
         LSTM lstm = new LSTM(4);
         lstm.build(Shape.of(6, 3), false);
