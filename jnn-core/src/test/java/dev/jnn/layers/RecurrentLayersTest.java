@@ -347,7 +347,7 @@ class RecurrentLayersTest {
         for (int r = 0; r < 16; r++) {
             y.data()[r * 2 + r % 2] = 1f;
         }
-        for (int i = 0; i < 8_000; i++) {
+        for (int i = 0; i < 30_000; i++) {
             model.trainStep(x, y, null);
         }
         long before = counter.getThreadAllocatedBytes(Thread.currentThread().threadId());
