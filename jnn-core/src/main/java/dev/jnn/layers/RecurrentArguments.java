@@ -19,7 +19,9 @@ import dev.jnn.regularizers.Regularizer;
  * @param biasRegularizer      penalty on the bias, or null
  * @param dropout              fraction of the inputs dropped in training, in [0, 1); one mask per call
  *                             shared by every time step, as Keras does
- * @param recurrentDropout     fraction of the previous state dropped in the recurrent product, in [0, 1)
+ * @param recurrentDropout     fraction of the previous state dropped in the recurrent product, in [0, 1);
+ *                             one mask per call shared by all gates (Keras draws one per gate, so the
+ *                             random masks differ while the expected effect is the same)
  * @param seed                 seed of the dropout masks, or null for the global stream
  * @param returnSequences      whether the output is the whole sequence {@code [time, units]} or the last step
  * @param returnState          whether a list call also returns the final states
