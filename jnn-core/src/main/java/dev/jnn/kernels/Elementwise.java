@@ -94,6 +94,9 @@ public interface Elementwise {
     /** {@code y = a · b}, element by element. */
     void multiply(float[] a, int aOffset, float[] b, int bOffset, float[] y, int yOffset, int length);
 
+    /** {@code y += a · b}, element by element (a product then a sum, each rounded: no fused multiply-add). */
+    void multiplyAdd(float[] a, int aOffset, float[] b, int bOffset, float[] y, int yOffset, int length);
+
     /** Whether every value of {@code x[offset, offset + length)} is finite (no NaN, no infinity). */
     boolean allFinite(float[] x, int offset, int length);
 

@@ -250,6 +250,16 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void multiplyAdd(float[] a, int aOffset, float[] b, int bOffset, float[] y, int yOffset, int length) {
+        Ranges.check("a", a, aOffset, length);
+        Ranges.check("b", b, bOffset, length);
+        Ranges.check("y", y, yOffset, length);
+        for (int i = 0; i < length; i++) {
+            y[yOffset + i] += a[aOffset + i] * b[bOffset + i];
+        }
+    }
+
+    @Override
     public boolean allFinite(float[] x, int offset, int length) {
         Ranges.check("x", x, offset, length);
         for (int i = offset; i < offset + length; i++) {

@@ -440,6 +440,23 @@ final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public void multiplyAdd(float[] a, int aOffset, float[] b, int bOffset, float[] y, int yOffset, int length) {
+        Ranges.check("a", a, aOffset, length);
+        Ranges.check("b", b, bOffset, length);
+        Ranges.check("y", y, yOffset, length);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
+            FloatVector.fromArray(SPECIES, a, aOffset + i).mul(FloatVector.fromArray(SPECIES, b, bOffset + i))
+                    .add(FloatVector.fromArray(SPECIES, y, yOffset + i)).intoArray(y, yOffset + i);
+        }
+        if (i < length) {
+            var tail = SPECIES.indexInRange(i, length);
+            FloatVector.fromArray(SPECIES, a, aOffset + i, tail).mul(FloatVector.fromArray(SPECIES, b, bOffset + i, tail))
+                    .add(FloatVector.fromArray(SPECIES, y, yOffset + i, tail)).intoArray(y, yOffset + i, tail);
+        }
+    }
+
+    @Override
     public boolean allFinite(float[] x, int offset, int length) {
         Ranges.check("x", x, offset, length);
         // x·0 is 0 for a finite x and NaN for NaN or ±infinity, so the running sum stays 0 exactly

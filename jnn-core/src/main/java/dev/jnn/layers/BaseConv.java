@@ -62,23 +62,17 @@ abstract class BaseConv extends Layer {
 
     /** The error for an input whose channel count differs from the one the layer was built for. */
     final IllegalArgumentException channelsMismatch(Shape sample) {
-        return new IllegalArgumentException("Input of layer \"" + name()
-                + "\" is incompatible with the layer: expected axis -1 of input shape to have value "
-                + inputShape().dim(-1) + ", but received input with shape " + sample.toKerasString());
+        return ConvErrors.channelsMismatch(this, inputShape().dim(-1), sample);
     }
 
     /** The error for an input whose rank (batch included) is not {@code ndim}, worded as Keras's. */
     final IllegalArgumentException wrongRank(Shape sample, int ndim) {
-        return new IllegalArgumentException("Input of layer \"" + name() + "\" is incompatible with the layer: expected ndim="
-                + ndim + ", found ndim=" + (sample.rank() + 1) + ". Full shape received: " + sample.toKerasString());
+        return ConvErrors.wrongRank(this, sample, ndim);
     }
 
     /** The error for a valid-padded input smaller than the dilated kernel. */
     final IllegalArgumentException tooSmall(Shape sample) {
-        return new IllegalArgumentException("Input of layer \"" + name()
-                + "\": computed output size would be zero or negative, received input with shape "
-                + sample.toKerasString() + " and kernel of shape " + kernelShape(sample.dim(-1))
-                + " with the layer's strides, dilation_rate and padding");
+        return ConvErrors.tooSmall(this, sample, kernelShape(sample.dim(-1)));
     }
 
     @Override

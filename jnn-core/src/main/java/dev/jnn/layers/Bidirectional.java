@@ -2,6 +2,7 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class Bidirectional extends Layer {
     private final RecurrentLayer backwardLayer;
     private final RecurrentArguments args;
     private final PerStep<Merge> merges = new PerStep<>(Merge::new);
+    private List<Parameter> weights = List.of();
 
     /** Wraps {@code layer} with merge mode "concat". */
     public Bidirectional(RecurrentLayer layer) {
@@ -115,11 +117,6 @@ public final class Bidirectional extends Layer {
     }
 
     @Override
-    public int inputCount() {
-        return -1;
-    }
-
-    @Override
     public Shape outputShape(Shape inputShape) {
         return outputShapes(List.of(inputShape)).get(0);
     }
@@ -156,8 +153,26 @@ public final class Bidirectional extends Layer {
         List<Shape> forwardShapes = inputShapes.size() == 1 ? inputShapes : inputShapes.subList(0, 1 + states);
         forwardLayer.build(forwardShapes, true);
         backwardLayer.build(forwardShapes, true);
-        addWeightsOf(forwardLayer);
-        addWeightsOf(backwardLayer);
+        List<Parameter> both = new ArrayList<>(forwardLayer.parameters());
+        both.addAll(backwardLayer.parameters());
+        weights = List.copyOf(both);
+    }
+
+    /** The forward layer's weights, then the backward layer's (Keras's order). */
+    @Override
+    public List<Parameter> parameters() {
+        return weights;
+    }
+
+    @Override
+    public float regularizationLoss() {
+        return forwardLayer.regularizationLoss() + backwardLayer.regularizationLoss();
+    }
+
+    @Override
+    public void addRegularizationGradients() {
+        forwardLayer.addRegularizationGradients();
+        backwardLayer.addRegularizationGradients();
     }
 
     @Override

@@ -133,12 +133,12 @@ record ConvGeometry(int inHeight, int inWidth, int channels, int kernelHeight, i
     }
 
     /** The first kernel column j with {@code iw0 + j·dilation >= 0}. */
-    private static int firstInside(int iw0, int dilation) {
+    static int firstInside(int iw0, int dilation) {
         return iw0 >= 0 ? 0 : (-iw0 + dilation - 1) / dilation;
     }
 
     /** One past the last kernel column j with {@code iw0 + j·dilation < inWidth}, at most {@code kernelWidth}. */
-    private static int endInside(int iw0, int dilation, int inWidth, int kernelWidth) {
+    static int endInside(int iw0, int dilation, int inWidth, int kernelWidth) {
         if (iw0 >= inWidth) {
             return 0;
         }

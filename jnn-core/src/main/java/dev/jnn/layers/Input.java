@@ -31,6 +31,26 @@ public final class Input extends Layer {
         return new Input(Shape.of(dims));
     }
 
+    /**
+     * Keras's {@code keras.Input(shape=...)} for the functional API: a symbolic tensor of the given
+     * per-sample shape, produced by a new input layer.
+     */
+    public static SymbolicTensor tensor(int... dims) {
+        return new Input(Shape.of(dims)).symbolic();
+    }
+
+    /** {@link #tensor(int...)} with the input layer's name (Keras's {@code name=}). */
+    public static SymbolicTensor tensor(String name, int... dims) {
+        Input input = new Input(Shape.of(dims));
+        input.named(name);
+        return input.symbolic();
+    }
+
+    private SymbolicTensor symbolic() {
+        build(config.shape(), false);
+        return addNode(java.util.List.of(), java.util.List.of(config.shape())).outputs().get(0);
+    }
+
     /** The per-sample shape. */
     public Shape shape() {
         return config.shape();

@@ -20,6 +20,7 @@ import java.util.List;
 public abstract class Layer {
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Regularizer> regularizers = new ArrayList<>();
+    private final List<Node> inboundNodes = new ArrayList<>();
     private String name;
     private List<Shape> inputShapes;
     private Shape declaredInputShape;
@@ -119,8 +120,8 @@ public abstract class Layer {
             Tensor in = inputs.get(0);
             outputs.get(0).setMask(computeMask(in, in.mask()));
         } else {
-            for (Tensor out : outputs) {
-                out.setMask(null);
+            for (int i = 0; i < outputs.size(); i++) {
+                outputs.get(i).setMask(null);
             }
         }
     }
@@ -141,6 +142,12 @@ public abstract class Layer {
      * Builds the layer on first use, checks the input's per-sample shape, then runs {@link #forward}.
      */
     public final Tensor call(Tensor input, boolean training) {
+        if (inputCount() != 1) {
+            outputShape(input.shape().withoutBatch()); // a layer with a more precise message throws it here
+            throw new IllegalArgumentException("Layer \"" + name() + "\" should be called on a list of "
+                    + (inputCount() < 0 ? "two or more" : String.valueOf(inputCount())) + " inputs, got a single tensor "
+                    + input.shape().withoutBatch().toKerasString());
+        }
         if (!built) {
             build(input.shape().withoutBatch(), false);
         } else if (inputShapes.size() != 1 || !input.shape().isBatchOf(inputShapes.get(0))) {
@@ -222,6 +229,63 @@ public abstract class Layer {
         return inputShapes;
     }
 
+    /**
+     * Keras's {@code layer(x)} on symbolic tensors, for the functional API: builds the layer for their
+     * shapes (or checks them against the built ones) and records the call. For a layer with several
+     * outputs use {@link #applyAll}.
+     */
+    public final SymbolicTensor apply(SymbolicTensor... inputs) {
+        List<SymbolicTensor> outputs = applyAll(List.of(inputs));
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" returns " + outputs.size()
+                    + " outputs; use applyAll(...) to get all of them");
+        }
+        return outputs.get(0);
+    }
+
+    /** {@link #apply} for layers with several outputs (e.g. a recurrent layer with {@code return_state}). */
+    public final List<SymbolicTensor> applyAll(SymbolicTensor... inputs) {
+        return applyAll(List.of(inputs));
+    }
+
+    /** {@link #apply} on a list of inputs, returning every output. */
+    public final List<SymbolicTensor> applyAll(List<SymbolicTensor> inputs) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" must be called on at least one tensor");
+        }
+        List<Shape> shapes = new ArrayList<>(inputs.size());
+        for (SymbolicTensor t : inputs) {
+            shapes.add(t.shape());
+        }
+        if (!built) {
+            build(shapes, false);
+        } else {
+            if (shapes.size() != inputShapes.size()) {
+                throw new IllegalArgumentException("Layer \"" + name() + "\" expects " + inputShapes.size()
+                        + " input(s), but it received " + shapes.size() + " input tensors");
+            }
+            for (int i = 0; i < shapes.size(); i++) {
+                if (!shapes.get(i).equals(inputShapes.get(i))) {
+                    outputShapes(shapes); // a layer with a more precise message throws it here
+                    throw incompatible(i, shapes.get(i));
+                }
+            }
+        }
+        return addNode(inputs, outputShapes(shapes)).outputs();
+    }
+
+    /** Records a call of this layer in the functional graph. */
+    final Node addNode(List<SymbolicTensor> inputs, List<Shape> outputShapes) {
+        Node node = new Node(this, inputs, outputShapes, inboundNodes.size());
+        inboundNodes.add(node);
+        return node;
+    }
+
+    /** The symbolic calls of this layer, in order (Keras's {@code _inbound_nodes}). */
+    public final List<Node> inboundNodes() {
+        return Collections.unmodifiableList(inboundNodes);
+    }
+
     /** Creates a weight; to be called from {@link #build}. */
     protected final Parameter addWeight(String weightName, Shape shape, Initializer initializer,
                                         boolean trainable, Regularizer regularizer) {
@@ -233,31 +297,22 @@ public abstract class Layer {
         return p;
     }
 
-    /**
-     * Tracks the weights of a built layer this one wraps (as Keras tracks sublayers), in their order, so
-     * that optimizers, penalties and {@code get_weights} see them as this layer's.
-     */
-    protected final void addWeightsOf(Layer inner) {
-        parameters.addAll(inner.parameters);
-        regularizers.addAll(inner.regularizers);
-    }
-
     /** All weights in creation order (Keras's {@code weights}). */
-    public final List<Parameter> parameters() {
+    public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
     }
 
     /** Number of scalar weights. */
-    public final int countParams() {
+    public int countParams() {
         int n = 0;
-        for (Parameter p : parameters) {
+        for (Parameter p : parameters()) {
             n += p.size();
         }
         return n;
     }
 
     /** The sum of this layer's weight penalties (Keras's {@code layer.losses}). */
-    public final float regularizationLoss() {
+    public float regularizationLoss() {
         float total = 0f;
         for (int i = 0; i < parameters.size(); i++) {
             Regularizer r = regularizers.get(i);
@@ -269,7 +324,7 @@ public abstract class Layer {
     }
 
     /** Adds the gradients of the weight penalties to the weights' gradients. */
-    public final void addRegularizationGradients() {
+    public void addRegularizationGradients() {
         for (int i = 0; i < parameters.size(); i++) {
             Regularizer r = regularizers.get(i);
             Parameter p = parameters.get(i);

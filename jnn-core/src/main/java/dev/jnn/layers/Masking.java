@@ -4,43 +4,36 @@ import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import java.util.Arrays;
 
 /**
- * Keras's Masking layer: a time step whose features all equal {@code mask_value} is masked for the
- * layers after it (a recurrent layer then skips it), and its output is set to zero; other steps pass
- * unchanged. The mask, shaped as the input without its last axis ({@code [batch, time]} for sequences),
- * travels on the output tensor.
+ * Keras's {@code Masking}: a step whose features all equal {@code maskValue} is masked. The mask is
+ * {@code any(x != maskValue)} over the last axis (shape {@code [batch, time]} for
+ * {@code [batch, time, features]}), and masked steps are set to 0 in the output, as Keras does.
  *
  * <pre>{@code
- * model.add(Input.shape(20, 8));
- * model.add(new Masking());          // padding rows of zeros are skipped
- * model.add(new LSTM(32));
+ * model.add(new Masking());          // mask_value 0.0
+ * model.add(new Masking(-1f));
  * }</pre>
  */
 public final class Masking extends Layer {
-    /**
-     * Masking's configuration.
-     *
-     * @param maskValue the value that marks a padded step (Keras default 0.0)
-     */
+    /** @param maskValue the padding value */
     public record Config(float maskValue) implements LayerConfig {
     }
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private Tensor lastMask;
+    private Call lastCall;
 
-    /** A Masking layer with mask_value 0. */
+    /** Masking of steps that are all 0. */
     public Masking() {
-        this(new Config(0f));
+        this(0f);
     }
 
-    /** A Masking layer for {@code maskValue}. */
     public Masking(float maskValue) {
         this(new Config(maskValue));
     }
 
-    /** A Masking layer from a configuration. */
     public Masking(Config config) {
         this.config = config;
     }
@@ -63,32 +56,52 @@ public final class Masking extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        int features = x.shape().dim(-1);
+        computeKeep(call);
         float[] in = x.data();
         float[] out = call.y.data();
-        float[] mask = call.mask.data();
-        for (int r = 0; r < mask.length; r++) {
-            int at = r * features;
-            boolean keep = false;
-            for (int j = 0; j < features && !keep; j++) {
-                keep = in[at + j] != config.maskValue();
-            }
-            mask[r] = keep ? 1f : 0f;
-            for (int j = 0; j < features; j++) {
-                out[at + j] = keep ? in[at + j] : 0f;
+        float[] keep = call.mask.data();
+        int features = call.features;
+        for (int s = 0; s < keep.length; s++) {
+            if (keep[s] != 0f) {
+                System.arraycopy(in, s * features, out, s * features, features);
+            } else {
+                Arrays.fill(out, s * features, (s + 1) * features, 0f);
             }
         }
-        lastMask = call.mask;
         if (GradientTape.isRecording(x)) {
             GradientTape.active().record(call.y, call);
         }
+        lastCall = call;
         return call.y;
     }
 
-    /** The mask computed by the forward that just ran (Keras computes it from the same comparison). */
+    @Override
+    protected boolean supportsMasking() {
+        return true;
+    }
+
+    /** Keras's {@code compute_mask}: {@code any(x != maskValue)} over the last axis; any input mask is replaced. */
     @Override
     protected Tensor computeMask(Tensor input, Tensor inputMask) {
-        return lastMask;
+        Call call = lastCall;
+        if (call == null || call.x != input) {
+            call = new Call();
+            call.prepare(input);
+            computeKeep(call);
+        }
+        return call.mask;
+    }
+
+    private void computeKeep(Call call) {
+        float[] in = call.x.data();
+        float[] keep = call.mask.data();
+        for (int s = 0; s < keep.length; s++) {
+            boolean kept = false;
+            for (int j = s * call.features; j < (s + 1) * call.features && !kept; j++) {
+                kept = in[j] != config.maskValue;
+            }
+            keep[s] = kept ? 1f : 0f;
+        }
     }
 
     /** One call's output, mask and backward. */
@@ -97,14 +110,16 @@ public final class Masking extends Layer {
         private Shape shape;
         private Tensor y;
         private Tensor mask;
+        private int features;
 
         void prepare(Tensor input) {
-            this.x = input;
+            x = input;
             if (!input.shape().equals(shape)) {
                 shape = input.shape();
+                features = shape.dim(-1);
                 y = Tensor.zeros(shape);
-                int[] dims = shape.dims();
-                mask = Tensor.zeros(Shape.of(java.util.Arrays.copyOf(dims, dims.length - 1)));
+                int[] d = shape.dims();
+                mask = Tensor.zeros(Shape.of(Arrays.copyOf(d, d.length - 1)));
             }
         }
 
@@ -112,20 +127,14 @@ public final class Masking extends Layer {
         public void backward() {
             float[] g = x.grad();
             float[] dy = y.grad();
-            float[] m = mask.data();
-            int features = shape.dim(-1);
-            for (int r = 0; r < m.length; r++) {
-                if (m[r] != 0f) {
-                    for (int j = 0; j < features; j++) {
-                        g[r * features + j] += dy[r * features + j];
+            float[] keep = mask.data();
+            for (int s = 0; s < keep.length; s++) {
+                if (keep[s] != 0f) {
+                    for (int j = s * features; j < (s + 1) * features; j++) {
+                        g[j] += dy[j];
                     }
                 }
             }
         }
-    }
-
-    @Override
-    public String className() {
-        return "Masking";
     }
 }

@@ -128,11 +128,6 @@ public abstract class RecurrentLayer extends Layer {
     }
 
     @Override
-    public int inputCount() {
-        return -1;
-    }
-
-    @Override
     public Shape outputShape(Shape inputShape) {
         return outputShapes(List.of(inputShape)).get(0);
     }

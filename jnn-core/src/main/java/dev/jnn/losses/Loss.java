@@ -95,6 +95,18 @@ public abstract class Loss {
      *                                  the gradient buffer have the wrong length
      */
     public float compute(Tensor yTrue, Tensor yPred, float[] sampleWeight, float[] grad) {
+        return compute(yTrue, yPred, sampleWeight, null, grad);
+    }
+
+    /**
+     * {@link #compute(Tensor, Tensor, float[], float[])} with Keras's mask of {@code yPred} (one entry
+     * per position, 1 = keep, 0 = masked out, as a recurrent layer's {@code [batch, time]} mask): masked
+     * positions count for nothing and the sum is divided by the number of kept positions instead of
+     * all of them (Keras's {@code apply_mask} for {@code sum_over_batch_size}).
+     *
+     * @param mask one entry per position, or null for no mask
+     */
+    public float compute(Tensor yTrue, Tensor yPred, float[] sampleWeight, float[] mask, float[] grad) {
         if (yTrue != lastTrue || yPred != lastPred) {
             // Training reuses its batch tensors, so the rank matching is done once per buffer pair.
             Shape[] matched = sparseLabels()
@@ -122,11 +134,26 @@ public abstract class Loss {
             values = new float[positions];
             scales = new float[positions];
         }
+        double maskScale = 1.0;
+        if (mask != null) {
+            if (mask.length != positions) {
+                throw new IllegalArgumentException(name + ": the mask of y_pred " + yPred.shape() + " has "
+                        + mask.length + " entries for " + positions + " loss positions");
+            }
+            double valid = 0;
+            for (float m : mask) {
+                valid += m != 0f ? 1 : 0;
+            }
+            maskScale = valid == 0 ? 0.0 : positions / valid;
+        }
         perPosition(labels, predictions, values);
 
         double sum = 0;
         for (int p = 0; p < positions; p++) {
             double w = weight(sampleWeight, shape, positions, p);
+            if (mask != null) {
+                w = mask[p] != 0f ? w * maskScale : 0.0;
+            }
             scales[p] = (float) (w / positions);
             sum += w * values[p];
         }

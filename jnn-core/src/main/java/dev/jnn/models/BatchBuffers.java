@@ -1,22 +1,24 @@
 package dev.jnn.models;
 
 import dev.jnn.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The input, target and weight buffers of the training batches, reused across steps: an epoch has at
- * most two batch sizes (full batches and the last one), so two slots of each suffice.
+ * most two batch sizes (full batches and the last one), so two slots per tensor suffice. Tensors are
+ * told apart by a key (the trainer numbers inputs, then targets).
  */
 final class BatchBuffers {
-    private final Tensor[] x = new Tensor[2];
-    private final Tensor[] y = new Tensor[2];
+    private final List<Tensor[]> slots = new ArrayList<>();
     private final float[][] weights = new float[2][];
 
-    Tensor x(Tensor source, int[] order, int from, int to) {
-        return gather(x, source, order, from, to);
-    }
-
-    Tensor y(Tensor source, int[] order, int from, int to) {
-        return gather(y, source, order, from, to);
+    /** Rows {@code order[from..to)} of {@code source}, copied into the buffer kept under {@code key}. */
+    Tensor rows(int key, Tensor source, int[] order, int from, int to) {
+        while (slots.size() <= key) {
+            slots.add(new Tensor[2]);
+        }
+        return gather(slots.get(key), source, order, from, to);
     }
 
     float[] weights(float[] source, int[] order, int from, int to) {

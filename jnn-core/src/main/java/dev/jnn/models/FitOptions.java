@@ -18,15 +18,15 @@ import java.util.Map;
  * @param verbose         0 silent, 1 progress bar, 2 one line per epoch
  * @param callbacks       called during training, after History and the progress logger
  * @param validationSplit fraction of the data (taken from the end, before shuffling) held out
- * @param validationX     explicit validation inputs (overrides the split), or null
- * @param validationY     explicit validation targets, or null
+ * @param validationInputs  explicit validation inputs, one per model input (overrides the split), or null
+ * @param validationTargets explicit validation targets, one per model output, or null
  * @param shuffle         whether to shuffle the training samples each epoch
  * @param classWeight     weight per class index, or null
  * @param sampleWeight    weight per training sample, or null
  * @param initialEpoch    epoch at which to start (for resuming)
  */
 public record FitOptions(int epochs, int batchSize, int verbose, List<Callback> callbacks,
-                         double validationSplit, Tensor validationX, Tensor validationY, boolean shuffle,
+                         double validationSplit, List<Tensor> validationInputs, List<Tensor> validationTargets, boolean shuffle,
                          Map<Integer, Float> classWeight, float[] sampleWeight, int initialEpoch) {
     public FitOptions {
         if (epochs < 0) {
@@ -41,9 +41,11 @@ public record FitOptions(int epochs, int batchSize, int verbose, List<Callback> 
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("fit: validation_split must be in [0, 1), got " + validationSplit);
         }
-        if ((validationX == null) != (validationY == null)) {
+        if ((validationInputs == null) != (validationTargets == null)) {
             throw new IllegalArgumentException("fit: validation_data needs both inputs and targets");
         }
+        validationInputs = validationInputs == null ? null : List.copyOf(validationInputs);
+        validationTargets = validationTargets == null ? null : List.copyOf(validationTargets);
         if (initialEpoch < 0) {
             throw new IllegalArgumentException("fit: initial_epoch must be >= 0, got " + initialEpoch);
         }
@@ -52,6 +54,16 @@ public record FitOptions(int epochs, int batchSize, int verbose, List<Callback> 
         }
         callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
         classWeight = classWeight == null ? null : Map.copyOf(classWeight);
+    }
+
+    /** The validation inputs of a single-input model, or null. */
+    public Tensor validationX() {
+        return validationInputs == null ? null : validationInputs.get(0);
+    }
+
+    /** The validation targets of a single-output model, or null. */
+    public Tensor validationY() {
+        return validationTargets == null ? null : validationTargets.get(0);
     }
 
     /** Keras's defaults with the given number of epochs. */
@@ -71,8 +83,8 @@ public record FitOptions(int epochs, int batchSize, int verbose, List<Callback> 
         private int verbose = 1;
         private List<Callback> callbacks = List.of();
         private double validationSplit;
-        private Tensor validationX;
-        private Tensor validationY;
+        private List<Tensor> validationInputs;
+        private List<Tensor> validationTargets;
         private boolean shuffle = true;
         private Map<Integer, Float> classWeight;
         private float[] sampleWeight;
@@ -109,8 +121,15 @@ public record FitOptions(int epochs, int batchSize, int verbose, List<Callback> 
         }
 
         public Builder validationData(Tensor x, Tensor y) {
-            this.validationX = x;
-            this.validationY = y;
+            this.validationInputs = x == null ? null : List.of(x);
+            this.validationTargets = y == null ? null : List.of(y);
+            return this;
+        }
+
+        /** Validation data of a model with several inputs or outputs, one tensor each, in order. */
+        public Builder validationData(List<Tensor> inputs, List<Tensor> targets) {
+            this.validationInputs = inputs;
+            this.validationTargets = targets;
             return this;
         }
 
@@ -139,8 +158,8 @@ public record FitOptions(int epochs, int batchSize, int verbose, List<Callback> 
         }
 
         public FitOptions build() {
-            return new FitOptions(epochs, batchSize, verbose, callbacks, validationSplit, validationX,
-                    validationY, shuffle, classWeight, sampleWeight, initialEpoch);
+            return new FitOptions(epochs, batchSize, verbose, callbacks, validationSplit, validationInputs,
+                    validationTargets, shuffle, classWeight, sampleWeight, initialEpoch);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.jnn.models;
 import dev.jnn.callbacks.History;
 import dev.jnn.callbacks.TrainingControl;
 import dev.jnn.layers.Layer;
+import dev.jnn.layers.SymbolicTensor;
 import dev.jnn.losses.Loss;
 import dev.jnn.losses.Losses;
 import dev.jnn.metrics.Metric;
@@ -27,6 +28,7 @@ public abstract class Model implements TrainingControl {
     private Trainer trainer;
     private boolean stopTraining;
     private History history;
+    private Layer asLayer;
 
     /** The layers in order (Keras's {@code model.layers}, without the input layer). */
     public abstract List<Layer> layers();
@@ -45,6 +47,72 @@ public abstract class Model implements TrainingControl {
 
     /** The per-sample output shape; requires a known input shape. */
     public abstract Shape outputShape();
+
+    /** The per-sample shapes of every input, in order; null while unknown. */
+    public List<Shape> inputShapes() {
+        Shape shape = inputShape();
+        return shape == null ? null : List.of(shape);
+    }
+
+    /** The per-sample shapes of every output, in order. */
+    public List<Shape> outputShapes() {
+        return List.of(outputShape());
+    }
+
+    /** Keras's {@code output_names}: the names of the layers producing the outputs. */
+    public List<String> outputNames() {
+        List<Layer> all = layers();
+        return List.of(all.isEmpty() ? name() : all.get(all.size() - 1).name());
+    }
+
+    /** Builds the model for the per-sample shapes of its inputs. */
+    public void build(List<Shape> inputShapes) {
+        requireOne("build", inputShapes.size(), "input");
+        build(inputShapes.get(0));
+    }
+
+    /** Runs the model on one batch per input and returns one batch per output. */
+    public List<Tensor> call(List<Tensor> inputs, boolean training) {
+        requireOne("call", inputs.size(), "input");
+        return List.of(call(inputs.get(0), training));
+    }
+
+    final void requireOne(String method, int given, String what) {
+        if (given != 1) {
+            throw new IllegalArgumentException(method + ": model \"" + name() + "\" has 1 " + what + ", got " + given);
+        }
+    }
+
+    /**
+     * Calls this model like a layer in a functional graph (Keras's {@code model(x)}); every call shares
+     * the model's weights.
+     */
+    public final SymbolicTensor apply(SymbolicTensor... inputs) {
+        return asLayer().apply(inputs);
+    }
+
+    /** {@link #apply} returning every output of a multi-output model. */
+    public final List<SymbolicTensor> applyAll(SymbolicTensor... inputs) {
+        return asLayer().applyAll(inputs);
+    }
+
+    /** This model seen as a layer, to nest it in another model; always the same layer object. */
+    public final Layer asLayer() {
+        if (asLayer == null) {
+            asLayer = new ModelLayer(this);
+        }
+        return asLayer;
+    }
+
+    /** A functional model from one input to one output (Keras's {@code keras.Model(inputs, outputs)}). */
+    public static Functional of(SymbolicTensor input, SymbolicTensor output) {
+        return new Functional(List.of(input), List.of(output), null);
+    }
+
+    /** A functional model from several inputs to several outputs. */
+    public static Functional of(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        return new Functional(inputs, outputs, null);
+    }
 
     // ---- compile ----
 
@@ -134,7 +202,15 @@ public abstract class Model implements TrainingControl {
 
     /** Keras's {@code fit}: the one training path everything else calls. */
     public final History fit(Tensor x, Tensor y, FitOptions options) {
-        History h = trainer("fit").fit(x, y, options);
+        return fit(List.of(x), List.of(y), options);
+    }
+
+    /**
+     * Trains a model with several inputs or outputs: one tensor per input and one target per output,
+     * in the order of the model's inputs and outputs (Keras's {@code fit([x1, x2], [y1, y2])}).
+     */
+    public final History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        History h = trainer("fit").fit(xs, ys, options);
         this.history = h;
         return h;
     }
@@ -164,7 +240,13 @@ public abstract class Model implements TrainingControl {
      * metric over the data, in compile order.
      */
     public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
-        return trainer("evaluate").evaluate(x, y, null, batchSize, verbose, List.of());
+        return evaluate(List.of(x), List.of(y), batchSize, verbose);
+    }
+
+    /** {@code evaluate} for a model with several inputs or outputs; with several outputs the logs hold
+     * the total {@code loss}, each {@code <output>_loss} and each {@code <output>_<metric>}. */
+    public final Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize, int verbose) {
+        return trainer("evaluate").evaluate(xs, ys, null, batchSize, verbose, List.of());
     }
 
     /** Predictions for every row of {@code x}: batches of 32 and a progress bar, as Keras's defaults. */
@@ -192,7 +274,17 @@ public abstract class Model implements TrainingControl {
      * computed in batches without recording gradients; verbose 0 is silent, 1 draws a bar, 2 a line.
      */
     public final Tensor predict(Tensor x, int batchSize, int verbose) {
-        return Trainer.predict(this, x, batchSize, verbose);
+        List<Tensor> outputs = Trainer.predict(this, List.of(x), batchSize, verbose);
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("predict: model \"" + name() + "\" has " + outputs.size()
+                    + " outputs; use predictAll");
+        }
+        return outputs.get(0);
+    }
+
+    /** Predictions of a model with several inputs or outputs: one tensor per output, in order. */
+    public final List<Tensor> predictAll(List<Tensor> xs, int batchSize, int verbose) {
+        return Trainer.predict(this, xs, batchSize, verbose);
     }
 
     /** One gradient update on one batch (Keras's {@code train_on_batch}); returns loss and metrics. */
@@ -202,7 +294,12 @@ public abstract class Model implements TrainingControl {
 
     /** One gradient update on one batch, optionally sample-weighted; metrics are reset first. */
     public final Map<String, Double> trainOnBatch(Tensor x, Tensor y, float[] sampleWeight) {
-        return trainer("trainOnBatch").trainOnBatch(x, y, sampleWeight);
+        return trainer("trainOnBatch").trainOnBatch(List.of(x), List.of(y), sampleWeight);
+    }
+
+    /** {@code train_on_batch} for a model with several inputs or outputs. */
+    public final Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys, float[] sampleWeight) {
+        return trainer("trainOnBatch").trainOnBatch(xs, ys, sampleWeight);
     }
 
     /**
@@ -211,10 +308,6 @@ public abstract class Model implements TrainingControl {
      * steady state it allocates nothing, which makes it the unit that benchmarks measure.
      */
     public final void trainStep(Tensor x, Tensor y, float[] sampleWeight) {
-        Compiled c = compiled("trainStep");
-        if (!c.metricsResolved()) {
-            c.metrics(y.shape(), outputShape().withBatch(y.rows()));
-        }
         trainer("trainStep").trainStep(x, y, sampleWeight);
     }
 
@@ -315,7 +408,7 @@ public abstract class Model implements TrainingControl {
 
     /** Keras's summary table as text, as wide as Keras would print it on this terminal. */
     public final String summaryText() {
-        return ModelSummary.render(this, ModelSummary.defaultLineLength());
+        return ModelSummary.render(this);
     }
 
     /** Keras's summary table as text, {@code lineLength} characters wide (Keras's {@code line_length}). */

@@ -3,9 +3,7 @@ package dev.jnn.models;
 import dev.jnn.callbacks.Callback;
 import dev.jnn.callbacks.CallbackList;
 import dev.jnn.callbacks.History;
-import dev.jnn.callbacks.ProgbarLogger;
 import dev.jnn.layers.Layer;
-import dev.jnn.losses.Loss;
 import dev.jnn.metrics.Metric;
 import dev.jnn.optimizers.Optimizer;
 import dev.jnn.tensor.GradientTape;
@@ -14,7 +12,8 @@ import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.StepScope;
 import dev.jnn.tensor.Tensor;
-
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,9 @@ import java.util.TreeMap;
 
 /**
  * The one path from {@code fit} to the kernels: batches → {@link #trainStep} (forward, loss,
- * backward, optimizer update, metrics) → callbacks, with Keras's semantics for every argument.
+ * backward, optimizer update, metrics) → callbacks, with Keras's semantics for every argument. Data
+ * is a list of tensors per model input and per model output; a model with one of each takes a
+ * direct path that allocates nothing per step.
  */
 final class Trainer {
     private final Model model;
@@ -34,7 +35,11 @@ final class Trainer {
     private final BatchBuffers batches = new BatchBuffers();
     private List<Parameter> trainable;
     private Layer[] layers;
-    private float[] lossGradient = new float[0];
+    private OutputHead[] heads;
+    private Tensor[] xBatch;
+    private Tensor[] yBatch;
+    private Tensor[] predictions;
+    private List<Tensor> xBatchView;
 
     Trainer(Model model, Compiled compiled) {
         this.model = model;
@@ -46,49 +51,85 @@ final class Trainer {
         if (layers == null) {
             layers = model.layers().toArray(new Layer[0]);
             trainable = model.trainableParameters();
+            heads = compiled.heads(model.outputNames()).toArray(new OutputHead[0]);
+            xBatch = new Tensor[model.inputShapes().size()];
+            yBatch = new Tensor[heads.length];
+            predictions = new Tensor[heads.length];
+            xBatchView = Arrays.asList(xBatch);
         }
     }
 
-    History fit(Tensor x, Tensor y, FitOptions options) {
-        DataChecks.sameLength("fit", x, y);
-        DataChecks.finite("fit", "x", x);
-        DataChecks.finite("fit", "y", y);
-        DataChecks.weights("fit", options.sampleWeight(), x.rows());
-        model.build(x.shape().withoutBatch());
-        LabelChecks.check("fit", compiled.loss(), y, model.outputShape());
-        compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
+    /** Checks data against the model and resolves losses and metrics before the first step. */
+    private void prepare(String method, List<Tensor> xs, List<Tensor> ys, float[] sampleWeight) {
+        List<Shape> inputShapes = new ArrayList<>(xs.size());
+        for (Tensor x : xs) {
+            if (x.shape().rank() == 0) {
+                throw new IllegalArgumentException(method + ": x needs a batch axis, got shape " + x.shape());
+            }
+            inputShapes.add(x.shape().withoutBatch());
+        }
+        model.build(inputShapes);
+        bind();
+        if (xs.size() != xBatch.length) {
+            throw new IllegalArgumentException(method + ": model \"" + model.name() + "\" has " + xBatch.length
+                    + " input(s), got " + xs.size() + " input arrays");
+        }
+        if (ys.size() != heads.length) {
+            throw new IllegalArgumentException(method + ": model \"" + model.name() + "\" has " + heads.length
+                    + " output(s) " + model.outputNames() + ", got " + ys.size() + " target arrays");
+        }
+        Tensor first = xs.get(0);
+        for (int i = 0; i < xs.size(); i++) {
+            DataChecks.sameLength(method, first, xs.get(i));
+            DataChecks.finite(method, xs.size() == 1 ? "x" : "x[" + i + "]", xs.get(i));
+        }
+        List<Shape> outputShapes = model.outputShapes();
+        for (int k = 0; k < ys.size(); k++) {
+            Tensor y = ys.get(k);
+            DataChecks.sameLength(method, first, y);
+            DataChecks.finite(method, ys.size() == 1 ? "y" : "y[" + k + "]", y);
+            LabelChecks.check(method, heads[k].loss(), y, outputShapes.get(k));
+            heads[k].metrics(y.shape(), outputShapes.get(k).withBatch(y.rows()));
+        }
+        DataChecks.weights(method, sampleWeight, first.rows());
+    }
 
+    History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        prepare("fit", xs, ys, options.sampleWeight());
+        if (options.classWeight() != null && heads.length != 1) {
+            throw new IllegalArgumentException("fit: class_weight is only supported for models with a single output; "
+                    + "model \"" + model.name() + "\" has " + heads.length);
+        }
         float[] sampleWeight = options.classWeight() != null
-                ? ClassWeights.toSampleWeights(y, options.classWeight())
+                ? ClassWeights.toSampleWeights(ys.get(0), options.classWeight())
                 : options.sampleWeight();
 
-        Tensor trainX = x;
-        Tensor trainY = y;
+        List<Tensor> trainX = xs;
+        List<Tensor> trainY = ys;
         float[] trainWeight = sampleWeight;
-        Tensor valX = options.validationX();
-        Tensor valY = options.validationY();
+        List<Tensor> valX = options.validationInputs();
+        List<Tensor> valY = options.validationTargets();
         if (valX != null) {
-            DataChecks.sameLength("fit (validation_data)", valX, valY);
-            DataChecks.finite("fit", "validation x", valX);
-            DataChecks.finite("fit", "validation y", valY);
+            checkValidation(valX, valY);
         } else if (options.validationSplit() > 0) {
             // Keras holds out the tail, before any shuffling.
-            int splitAt = (int) Math.floor(x.rows() * (1.0 - options.validationSplit()));
-            if (splitAt == 0 || splitAt == x.rows()) {
+            int rows = xs.get(0).rows();
+            int splitAt = (int) Math.floor(rows * (1.0 - options.validationSplit()));
+            if (splitAt == 0 || splitAt == rows) {
                 throw new IllegalArgumentException("fit: validation_split=" + options.validationSplit() + " leaves "
-                        + splitAt + " of " + x.rows() + " samples for training; both parts must be non-empty");
+                        + splitAt + " of " + rows + " samples for training; both parts must be non-empty");
             }
-            trainX = x.sliceRows(0, splitAt);
-            trainY = y.sliceRows(0, splitAt);
-            valX = x.sliceRows(splitAt, x.rows());
-            valY = y.sliceRows(splitAt, y.rows());
-            trainWeight = sampleWeight == null ? null : java.util.Arrays.copyOfRange(sampleWeight, 0, splitAt);
+            trainX = slice(xs, 0, splitAt);
+            trainY = slice(ys, 0, splitAt);
+            valX = slice(xs, splitAt, rows);
+            valY = slice(ys, splitAt, rows);
+            trainWeight = sampleWeight == null ? null : Arrays.copyOfRange(sampleWeight, 0, splitAt);
         }
 
-        int samples = trainX.rows();
+        int samples = trainX.get(0).rows();
         int batchSize = options.batchSize();
         int steps = (samples + batchSize - 1) / batchSize;
-        CallbackList callbacks = callbacks(options.callbacks(), options.verbose(), options.epochs(), steps);
+        CallbackList callbacks = callbacks(model, options.callbacks(), options.verbose(), options.epochs(), steps);
         History history = callbacks.history();
 
         SplittableRandom shuffleRandom = options.shuffle() ? SeedGenerator.newRandom(null) : null;
@@ -113,10 +154,14 @@ final class Trainer {
                 if (batchHooks) {
                     callbacks.onTrainBatchBegin(step, Map.of());
                 }
-                Tensor xb = batches.x(trainX, order, from, to);
-                Tensor yb = batches.y(trainY, order, from, to);
+                for (int i = 0; i < xBatch.length; i++) {
+                    xBatch[i] = batches.rows(i, trainX.get(i), order, from, to);
+                }
+                for (int k = 0; k < yBatch.length; k++) {
+                    yBatch[k] = batches.rows(xBatch.length + k, trainY.get(k), order, from, to);
+                }
                 float[] wb = trainWeight == null ? null : batches.weights(trainWeight, order, from, to);
-                trainStep(xb, yb, wb);
+                step(wb);
                 if (batchHooks) {
                     callbacks.onTrainBatchEnd(step, results());
                 }
@@ -140,11 +185,31 @@ final class Trainer {
         return history;
     }
 
-    /** Keras's CallbackList: the user's callbacks, then History and (when verbose) the progress bar. */
-    private CallbackList callbacks(List<Callback> user, int verbose, int epochs, int steps) {
-        return callbacks(model, user, verbose, epochs, steps);
+    private void checkValidation(List<Tensor> valX, List<Tensor> valY) {
+        if (valX.size() != xBatch.length || valY.size() != heads.length) {
+            throw new IllegalArgumentException("fit: validation_data has " + valX.size() + " input and " + valY.size()
+                    + " target arrays; model \"" + model.name() + "\" has " + xBatch.length + " input(s) and "
+                    + heads.length + " output(s)");
+        }
+        for (int i = 0; i < valX.size(); i++) {
+            DataChecks.sameLength("fit (validation_data)", valX.get(0), valX.get(i));
+            DataChecks.finite("fit", "validation x", valX.get(i));
+        }
+        for (Tensor y : valY) {
+            DataChecks.sameLength("fit (validation_data)", valX.get(0), y);
+            DataChecks.finite("fit", "validation y", y);
+        }
     }
 
+    private static List<Tensor> slice(List<Tensor> tensors, int from, int to) {
+        List<Tensor> out = new ArrayList<>(tensors.size());
+        for (Tensor t : tensors) {
+            out.add(t.sliceRows(from, to));
+        }
+        return out;
+    }
+
+    /** Keras's CallbackList: the user's callbacks, then History and (when verbose) the progress bar. */
     private static CallbackList callbacks(Model model, List<Callback> user, int verbose, int epochs, int steps) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", verbose);
@@ -156,13 +221,23 @@ final class Trainer {
         return list;
     }
 
-    /**
-     * One gradient update: forward, loss (with weight penalties), backward, metrics on the outputs
-     * before the update, then the optimizer step. Allocates nothing once buffers have been sized.
-     */
+    /** One gradient update on a single-input, single-output batch (the benchmarked unit). */
     void trainStep(Tensor xb, Tensor yb, float[] sampleWeight) {
-        bind();
-        Loss loss = compiled.loss();
+        if (layers == null) {
+            model.build(List.of(xb.shape().withoutBatch()));
+            bind();
+        }
+        xBatch[0] = xb;
+        yBatch[0] = yb;
+        step(sampleWeight);
+    }
+
+    /**
+     * One gradient update on {@link #xBatch}/{@link #yBatch}: forward, each output's loss times its
+     * weight (plus weight penalties), backward, metrics on the outputs before the update, then the
+     * optimizer step. Allocates nothing once buffers have been sized (single input and output).
+     */
+    private void step(float[] sampleWeight) {
         Optimizer optimizer = compiled.optimizer();
         if (!optimizer.built()) {
             optimizer.build(trainable);
@@ -170,21 +245,31 @@ final class Trainer {
         for (int i = 0; i < trainable.size(); i++) {
             trainable.get(i).value().zeroGrad();
         }
-        Tensor yPred;
-        float lossValue;
+        int rows = xBatch[0].rows();
+        float total = 0f;
+        boolean differentiable = false;
         scope.begin();
         tape.begin();
         try {
-            yPred = model.call(xb, true);
-            if (lossGradient.length != yPred.size()) {
-                lossGradient = new float[yPred.size()];
-            }
-            lossValue = loss.compute(yb, yPred, sampleWeight, lossGradient) + regularizationLoss();
-            if (yPred.requiresGrad()) {
-                float[] g = yPred.grad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += lossGradient[i];
+            forward(true);
+            for (int k = 0; k < heads.length; k++) {
+                OutputHead head = heads[k];
+                Tensor yPred = predictions[k];
+                float[] lossGradient = head.lossGradient(yPred.size());
+                float value = head.loss().compute(yBatch[k], yPred, sampleWeight, maskOf(yPred), lossGradient);
+                head.lossTracker().update(value, rows);
+                total += head.weight() * value;
+                if (yPred.requiresGrad()) {
+                    differentiable = true;
+                    float[] g = yPred.grad();
+                    float w = head.weight();
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] += w * lossGradient[i];
+                    }
                 }
+            }
+            total += regularizationLoss();
+            if (differentiable) {
                 tape.backward();
             }
         } finally {
@@ -194,41 +279,59 @@ final class Trainer {
         for (Layer layer : layers) {
             layer.addRegularizationGradients();
         }
-        compiled.lossTracker().update(lossValue, xb.rows());
-        List<Metric> metrics = compiled.metrics(yb.shape(), yPred.shape());
-        for (int i = 0; i < metrics.size(); i++) {
-            metrics.get(i).update(yb, yPred, null);
-        }
+        compiled.lossTracker().update(total, rows);
+        updateMetrics();
         optimizer.applyGradients(trainable);
     }
 
-    Map<String, Double> trainOnBatch(Tensor x, Tensor y, float[] sampleWeight) {
-        DataChecks.sameLength("trainOnBatch", x, y);
-        DataChecks.finite("trainOnBatch", "x", x);
-        DataChecks.finite("trainOnBatch", "y", y);
-        DataChecks.weights("trainOnBatch", sampleWeight, x.rows());
-        model.build(x.shape().withoutBatch());
-        LabelChecks.check("trainOnBatch", compiled.loss(), y, model.outputShape());
-        compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
+    /** Keras's mask of an output (a sequence model's padding), applied to its loss. */
+    private static float[] maskOf(Tensor output) {
+        Tensor mask = output.mask();
+        return mask == null ? null : mask.data();
+    }
+
+    private void forward(boolean training) {
+        if (xBatch.length == 1 && predictions.length == 1) {
+            predictions[0] = model.call(xBatch[0], training);
+        } else {
+            List<Tensor> outs = model.call(xBatchView, training);
+            for (int k = 0; k < predictions.length; k++) {
+                predictions[k] = outs.get(k);
+            }
+        }
+    }
+
+    private void updateMetrics() {
+        for (int k = 0; k < heads.length; k++) {
+            List<Metric> metrics = heads[k].metrics(yBatch[k].shape(), predictions[k].shape());
+            for (int i = 0; i < metrics.size(); i++) {
+                metrics.get(i).update(yBatch[k], predictions[k], null);
+            }
+        }
+    }
+
+    Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys, float[] sampleWeight) {
+        prepare("trainOnBatch", xs, ys, sampleWeight);
         compiled.resetMetrics();
-        trainStep(x, y, sampleWeight);
+        for (int i = 0; i < xBatch.length; i++) {
+            xBatch[i] = xs.get(i);
+        }
+        for (int k = 0; k < yBatch.length; k++) {
+            yBatch[k] = ys.get(k);
+        }
+        step(sampleWeight);
         return results();
     }
 
-    Map<String, Double> evaluate(Tensor x, Tensor y, float[] sampleWeight, int batchSize, int verbose,
+    Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, float[] sampleWeight, int batchSize, int verbose,
                                  List<Callback> user) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("evaluate: batch_size must be > 0, got " + batchSize);
         }
-        DataChecks.sameLength("evaluate", x, y);
-        DataChecks.finite("evaluate", "x", x);
-        DataChecks.finite("evaluate", "y", y);
-        model.build(x.shape().withoutBatch());
-        LabelChecks.check("evaluate", compiled.loss(), y, model.outputShape());
-        compiled.metrics(y.shape(), model.outputShape().withBatch(y.rows()));
-        int samples = x.rows();
+        prepare("evaluate", xs, ys, sampleWeight);
+        int samples = xs.get(0).rows();
         int steps = (samples + batchSize - 1) / batchSize;
-        CallbackList callbacks = callbacks(user, verbose, 1, steps);
+        CallbackList callbacks = callbacks(model, user, verbose, 1, steps);
         compiled.resetMetrics();
         callbacks.onTestBegin(Map.of());
         Map<String, Double> logs = Map.of();
@@ -236,64 +339,83 @@ final class Trainer {
             int from = step * batchSize;
             int to = Math.min(samples, from + batchSize);
             callbacks.onTestBatchBegin(step, Map.of());
-            Tensor xb = x.sliceRows(from, to);
-            Tensor yb = y.sliceRows(from, to);
-            float[] wb = sampleWeight == null ? null : java.util.Arrays.copyOfRange(sampleWeight, from, to);
+            for (int i = 0; i < xBatch.length; i++) {
+                xBatch[i] = xs.get(i).sliceRows(from, to);
+            }
+            for (int k = 0; k < yBatch.length; k++) {
+                yBatch[k] = ys.get(k).sliceRows(from, to);
+            }
+            float[] wb = sampleWeight == null ? null : Arrays.copyOfRange(sampleWeight, from, to);
+            float total = 0f;
             scope.begin();
-            Tensor yPred;
-            float lossValue;
             try {
-                yPred = model.call(xb, false);
-                lossValue = compiled.loss().compute(yb, yPred, wb, null) + regularizationLoss();
-                for (Metric m : compiled.metrics(yb.shape(), yPred.shape())) {
-                    m.update(yb, yPred, null);
+                forward(false);
+                for (int k = 0; k < heads.length; k++) {
+                    float value = heads[k].loss().compute(yBatch[k], predictions[k], wb, maskOf(predictions[k]), null);
+                    heads[k].lossTracker().update(value, to - from);
+                    total += heads[k].weight() * value;
                 }
+                total += regularizationLoss();
+                updateMetrics();
             } finally {
                 scope.end();
             }
-            compiled.lossTracker().update(lossValue, xb.rows());
+            compiled.lossTracker().update(total, to - from);
             logs = results();
             callbacks.onTestBatchEnd(step, logs);
         }
         callbacks.onTestEnd(logs);
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        ordered.put("loss", compiled.lossTracker().result());
-        for (Metric m : compiled.metrics()) {
-            ordered.put(m.name(), m.result());
-        }
-        return ordered;
+        return compiled.results();
     }
 
-    static Tensor predict(Model model, Tensor x, int batchSize, int verbose) {
+    /** Every output of the model for every sample, computed in batches without recording gradients. */
+    static List<Tensor> predict(Model model, List<Tensor> xs, int batchSize, int verbose) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("predict: batch_size must be > 0, got " + batchSize);
         }
         if (verbose < 0 || verbose > 2) {
             throw new IllegalArgumentException("predict: verbose must be 0, 1 or 2, got " + verbose);
         }
-        if (x.shape().rank() == 0) {
-            throw new IllegalArgumentException("predict: x needs a batch axis, got shape " + x.shape());
+        List<Shape> inputShapes = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            Tensor x = xs.get(i);
+            if (x.shape().rank() == 0) {
+                throw new IllegalArgumentException("predict: x needs a batch axis, got shape " + x.shape());
+            }
+            DataChecks.sameLength("predict", xs.get(0), x);
+            DataChecks.finite("predict", xs.size() == 1 ? "x" : "x[" + i + "]", x);
+            inputShapes.add(x.shape().withoutBatch());
         }
-        DataChecks.finite("predict", "x", x);
-        model.build(x.shape().withoutBatch());
-        Shape out = model.outputShape().withBatch(x.rows());
-        Tensor result = Tensor.zeros(out);
-        int row = out.size() / Math.max(1, x.rows());
-        int steps = (x.rows() + batchSize - 1) / batchSize;
+        model.build(inputShapes);
+        int samples = xs.get(0).rows();
+        List<Shape> outputShapes = model.outputShapes();
+        Tensor[] results = new Tensor[outputShapes.size()];
+        for (int k = 0; k < results.length; k++) {
+            results[k] = Tensor.zeros(outputShapes.get(k).withBatch(samples));
+        }
+        boolean single = xs.size() == 1 && results.length == 1;
+        int steps = (samples + batchSize - 1) / batchSize;
         CallbackList callbacks = verbose == 0 ? null : callbacks(model, List.of(), verbose, 1, steps);
         if (callbacks != null) {
             callbacks.onPredictBegin(Map.of());
         }
+        Tensor[] batch = new Tensor[xs.size()];
         for (int step = 0; step < steps; step++) {
             int from = step * batchSize;
-            int to = Math.min(x.rows(), from + batchSize);
+            int to = Math.min(samples, from + batchSize);
             if (callbacks != null) {
                 callbacks.onPredictBatchBegin(step, Map.of());
             }
             StepScope scope = new StepScope().begin();
             try {
-                Tensor yb = model.call(x.sliceRows(from, to), false);
-                System.arraycopy(yb.data(), 0, result.data(), from * row, (to - from) * row);
+                for (int i = 0; i < batch.length; i++) {
+                    batch[i] = xs.get(i).sliceRows(from, to);
+                }
+                List<Tensor> outs = single ? List.of(model.call(batch[0], false)) : model.call(List.of(batch), false);
+                for (int k = 0; k < results.length; k++) {
+                    int row = outs.get(k).rowSize();
+                    System.arraycopy(outs.get(k).data(), 0, results[k].data(), from * row, (to - from) * row);
+                }
             } finally {
                 scope.end();
             }
@@ -304,11 +426,10 @@ final class Trainer {
         if (callbacks != null) {
             callbacks.onPredictEnd(Map.of());
         }
-        return result;
+        return List.of(results);
     }
 
     private float regularizationLoss() {
-        bind();
         float total = 0f;
         for (Layer layer : layers) {
             total += layer.regularizationLoss();
@@ -318,12 +439,7 @@ final class Trainer {
 
     /** The running loss and metrics, keys sorted as Keras's logs. */
     private Map<String, Double> results() {
-        Map<String, Double> logs = new TreeMap<>();
-        logs.put("loss", compiled.lossTracker().result());
-        for (Metric m : compiled.metrics()) {
-            logs.put(m.name(), m.result());
-        }
-        return logs;
+        return sorted(compiled.results());
     }
 
     private static Map<String, Double> sorted(Map<String, Double> logs) {
@@ -338,6 +454,4 @@ final class Trainer {
             order[j] = t;
         }
     }
-
-
 }

@@ -200,6 +200,26 @@ class VectorElementwiseTest {
     }
 
     @Test
+    void multiplyAddIsBitIdenticalToScalarAndStaysInRange() {
+        var random = new Random(45);
+        for (int length : LENGTHS) {
+            float[] a = random(random, length + 3, -4, 4);
+            float[] b = random(random, length + 5, -4, 4);
+            float[] y = padded(random(random, length, -4, 4), 1);
+            float[] fast = y.clone();
+            float[] slow = y.clone();
+            vector.multiplyAdd(a, 3, b, 5, fast, 1, length);
+            scalar.multiplyAdd(a, 3, b, 5, slow, 1, length);
+            assertArrayEquals(slow, fast, "multiplyAdd length " + length);
+            assertPaddingUntouched("multiplyAdd", slow, 1, length);
+            for (int i = 0; i < length; i++) {
+                assertClose("multiplyAdd", y[1 + i] + (double) a[3 + i] * b[5 + i], slow[1 + i], 0,
+                        1.2e-7 * (Math.abs(y[1 + i]) + Math.abs(a[3 + i] * b[5 + i])));
+            }
+        }
+    }
+
+    @Test
     void adamIsBitIdenticalToScalarAndFollowsKerasFormula() {
         var random = new Random(45);
         float alpha = 1e-3f * (float) Math.sqrt(1 - 0.999f) / (1 - 0.9f);

@@ -8,9 +8,12 @@ import dev.jnn.callbacks.History;
 import dev.jnn.layers.Activation;
 import dev.jnn.layers.Dense;
 import dev.jnn.layers.Input;
+import dev.jnn.layers.SymbolicTensor;
 import dev.jnn.losses.BinaryCrossentropy;
 import dev.jnn.optimizers.Adam;
 import dev.jnn.tensor.SeedGenerator;
+import dev.jnn.tensor.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The code shown in README.md, compiled and run, so the README cannot drift from the API. */
@@ -43,5 +46,33 @@ class ReadmeExampleTest {
                 .build());
         assertTrue(h.history().containsKey("val_auc"), h.history().keySet().toString());
         assertTrue(model.summaryText().contains("Optimizer params"));
+    }
+
+    @Test
+    void theReadmeFunctionalProgramRuns() {
+        SeedGenerator.setGlobalSeed(7);
+        Tensor xs = Tensor.zeros(32, 4);
+        Tensor yOdd = Tensor.zeros(32, 1);
+        int[] digits = new int[32];
+        for (int i = 0; i < 32; i++) {
+            for (int j = 0; j < 4; j++) {
+                xs.data()[i * 4 + j] = (i >> j) & 1;
+            }
+            yOdd.data()[i] = i & 1;
+            digits[i] = i % 3;
+        }
+        Tensor yDigit = Tensor.ofLabels(digits);
+
+        SymbolicTensor x = Input.tensor("features", 4);
+        SymbolicTensor h = new Dense(16, "relu").named("trunk").apply(x);
+        SymbolicTensor odd = new Dense(1, "sigmoid").named("odd").apply(h);
+        SymbolicTensor digit = new Dense(3, "softmax").named("digit").apply(h);
+        Functional model = Model.of(List.of(x), List.of(odd, digit));
+        model.compile(CompileOptions.builder().optimizer("adam")
+                .outputLoss("odd", "binary_crossentropy").outputLoss("digit", "sparse_categorical_crossentropy")
+                .lossWeight("odd", 0.5f).outputMetrics("digit", "accuracy").build());
+        History h2 = model.fit(List.of(xs), List.of(yOdd, yDigit), FitOptions.builder().epochs(20).verbose(0).build());
+        assertEquals(List.of("digit_accuracy", "digit_loss", "loss", "odd_loss"), List.copyOf(h2.history().keySet()));
+        assertTrue(model.summaryText().contains("Connected to"));
     }
 }
