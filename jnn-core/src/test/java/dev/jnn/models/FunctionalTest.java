@@ -15,7 +15,6 @@ import dev.jnn.optimizers.SGD;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import dev.jnn.testing.Allocations;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -180,17 +179,5 @@ class FunctionalTest {
         assertEquals(Shape.of(1), model.outputShape());
         model.compile("mse", "adam");
         model.fit(data(8, 4, 1), data(8, 1, 2), FitOptions.builder().epochs(2).verbose(0).build());
-    }
-
-    @Test
-    void steadyStateTrainStepOfAFunctionalChainAllocatesNothing() {
-        // ReLU, a linear output, mse and SGD: what is measured is the graph's own bookkeeping, not the
-        // Vector API kernels (their allocation is TrainStepAllocationTest's business).
-        SymbolicTensor x = Input.tensor(6);
-        Functional model = Model.of(x, new Dense(3).apply(new Dense(8, "relu").apply(x)));
-        model.compile(CompileOptions.builder().loss("mse").optimizer("sgd").metrics("mae").build());
-        Tensor xs = data(16, 6, 1);
-        Tensor ys = data(16, 3, 2);
-        assertEquals(0, Allocations.steadyStateBytes(() -> model.trainStep(xs, ys, null)));
     }
 }
