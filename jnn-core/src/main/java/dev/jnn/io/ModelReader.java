@@ -33,7 +33,24 @@ final class ModelReader {
         return MODEL_CLASSES.contains(className);
     }
 
+    /** Reads a model, its generation given by {@code kerasVersion} or, when null, detected from the config. */
+    static Model read(JsonNode model, String kerasVersion) {
+        if (KerasGeneration.active()) {
+            return read(model);
+        }
+        Integer major = KerasGeneration.major(kerasVersion);
+        KerasGeneration.set(major != null ? major : KerasGeneration.detect(model));
+        try {
+            return read(model);
+        } finally {
+            KerasGeneration.set(null);
+        }
+    }
+
     static Model read(JsonNode model) {
+        if (!KerasGeneration.active()) {
+            return read(model, null);
+        }
         String className = model.path("class_name").asText(null);
         String registered = model.path("registered_name").asText(null);
         JsonNode config = model.get("config");

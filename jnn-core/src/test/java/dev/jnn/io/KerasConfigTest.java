@@ -199,6 +199,20 @@ class KerasConfigTest {
     }
 
     @Test
+    void hardSigmoidMeansWhatItMeantInTheKerasThatWroteTheConfig() {
+        String keras2 = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Activation\", "
+                + "\"config\": {\"name\": \"a\", \"activation\": \"hard_sigmoid\", \"batch_input_shape\": [null, 2]}}]}";
+        Model old = KerasConfig.modelFromJson(keras2);
+        float[][] y = old.predict(new float[][] {{1f, -3f}});
+        assertEquals(0.7f, y[0][0], 1e-6f);   // 0.2·1 + 0.5
+        assertEquals(0f, y[0][1], 1e-6f);
+        var e = assertThrows(UnsupportedKerasFeatureException.class, old::toJson);
+        assertTrue(e.getMessage().contains("hard_sigmoid_keras2"), e.getMessage());
+        Model keras3 = KerasConfig.modelFromJson(KerasConfig.parse(keras2), "3.1.0");
+        assertEquals(1f / 6f + 0.5f, keras3.predict(new float[][] {{1f, -3f}})[0][0], 1e-6f);
+    }
+
+    @Test
     void malformedConfigsGiveClearErrors() {
         var notJson = assertThrows(IllegalArgumentException.class, () -> KerasConfig.modelFromJson("{nope"));
         assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
