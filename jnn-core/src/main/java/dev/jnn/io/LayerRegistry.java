@@ -31,6 +31,7 @@ public final class LayerRegistry {
     private static final Map<String, Codec> BY_KERAS_NAME = new LinkedHashMap<>();
     private static final Map<Class<? extends Layer>, Codec> BY_TYPE = new LinkedHashMap<>();
     private static final Map<String, Function<JsonNode, Layer>> CUSTOM = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> CALL_ARGUMENTS = new LinkedHashMap<>();
 
     static {
         CoreLayerCodecs.register();
@@ -65,6 +66,15 @@ public final class LayerRegistry {
     static void alias(String alias, String className) {
         Codec c = BY_KERAS_NAME.get(className);
         BY_KERAS_NAME.put(alias, new Codec(alias, null, c.reader, c.writer, c.buildConfig, c.callKwargs));
+    }
+
+    /** Keras 3 call keyword arguments that jnn keeps in the layer's config (read from inbound_nodes). */
+    static void callArguments(String className, String... keys) {
+        CALL_ARGUMENTS.put(className, Set.of(keys));
+    }
+
+    static Set<String> callArguments(String className) {
+        return CALL_ARGUMENTS.getOrDefault(className, Set.of());
     }
 
     static void registerCustom(String registeredName, Function<JsonNode, Layer> factory) {

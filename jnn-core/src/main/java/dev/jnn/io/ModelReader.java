@@ -137,12 +137,13 @@ final class ModelReader {
                 outputs.computeIfAbsent(layerName, k -> new ArrayList<>()).add(List.of(t));
                 continue;
             }
-            Layer layer = LayerRegistry.read(entry);
-            layers.put(layerName, layer);
             Deque<List<Ref>> nodes = new ArrayDeque<>();
+            Map<String, JsonNode> callArguments = new LinkedHashMap<>();
             for (JsonNode node : entry.path("inbound_nodes")) {
-                nodes.add(refs(node, cls, layerName));
+                nodes.add(refs(node, cls, layerName, callArguments));
             }
+            Layer layer = LayerRegistry.read(withCallArguments(entry, callArguments));
+            layers.put(layerName, layer);
             pending.add(new Pending(layerName, nodes));
         }
         // Keras's functional_from_config: call layers in order, postponing a call whose inputs are not made yet.
@@ -218,19 +219,24 @@ final class ModelReader {
         return new Ref(r.get(0).asText(), r.get(1).asInt(), r.get(2).asInt());
     }
 
-    /** The tensors one call reads, from a Keras 1/2 list or a Keras 3 args/kwargs object. */
-    private static List<Ref> refs(JsonNode node, String cls, String layerName) {
+    /**
+     * The tensors one call reads, from a Keras 1/2 list or a Keras 3 args/kwargs object. Keyword
+     * arguments that are configuration in jnn (Attention's use_causal_mask) are collected into
+     * {@code callArguments}; masks and {@code training=False} are Keras's own plumbing; anything else
+     * is refused.
+     */
+    private static List<Ref> refs(JsonNode node, String cls, String layerName, Map<String, JsonNode> callArguments) {
         List<Ref> refs = new ArrayList<>();
         if (node.isArray()) {
             for (JsonNode r : node) {
                 refs.add(ref(r));
                 JsonNode kwargs = r.size() > 3 ? r.get(3) : null;
-                checkKwargs(kwargs, cls, layerName);
+                checkKwargs(kwargs, cls, layerName, callArguments);
             }
             return refs;
         }
         collect(node.path("args"), refs, cls, layerName);
-        checkKwargs(node.get("kwargs"), cls, layerName);
+        checkKwargs(node.get("kwargs"), cls, layerName, callArguments);
         return refs;
     }
 
@@ -246,18 +252,39 @@ final class ModelReader {
         }
     }
 
-    /** Call keyword arguments: masks and training flags are Keras's own plumbing; tensors are not supported. */
-    private static void checkKwargs(JsonNode kwargs, String cls, String layerName) {
+    private static void checkKwargs(JsonNode kwargs, String cls, String layerName, Map<String, JsonNode> callArguments) {
         if (kwargs == null || !kwargs.isObject()) {
             return;
         }
         var it = kwargs.fields();
         while (it.hasNext()) {
             var e = it.next();
+            String key = e.getKey();
             JsonNode v = e.getValue();
-            if (!(v.isNull() || v.isBoolean())) {
-                throw new UnsupportedKerasFeatureException(cls, layerName, "the call argument " + e.getKey() + "=" + v);
+            if (key.equals("mask") && v.isNull() || key.equals("training") && (v.isNull() || !v.asBoolean(true))) {
+                continue;
             }
+            if (LayerRegistry.callArguments(cls).contains(key) && (v.isBoolean() || v.isNumber() || v.isNull())) {
+                JsonNode before = callArguments.putIfAbsent(key, v);
+                if (before != null && !before.equals(v)) {
+                    throw new UnsupportedKerasFeatureException(cls, layerName, "calls with different " + key
+                            + " (" + before + " and " + v + ")");
+                }
+                continue;
+            }
+            throw new UnsupportedKerasFeatureException(cls, layerName, "the call argument " + key + "=" + v);
         }
+    }
+
+    /** The layer entry with the call arguments jnn keeps in the layer's config added to its config. */
+    private static JsonNode withCallArguments(JsonNode entry, Map<String, JsonNode> callArguments) {
+        if (callArguments.isEmpty()) {
+            return entry;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = entry.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) copy
+                .get("config");
+        callArguments.forEach(config::set);
+        return copy;
     }
 }

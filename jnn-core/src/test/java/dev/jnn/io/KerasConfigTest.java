@@ -212,6 +212,29 @@ class KerasConfigTest {
         assertEquals(1f / 6f + 0.5f, keras3.predict(new float[][] {{1f, -3f}})[0][0], 1e-6f);
     }
 
+    private static String keras3Call(String kwargs) {
+        return """
+                {"class_name": "Functional", "config": {"name": "f", "layers": [
+                  {"class_name": "InputLayer", "name": "x", "config": {"batch_shape": [null, 3], "name": "x"},
+                   "inbound_nodes": []},
+                  {"class_name": "Dropout", "name": "drop", "config": {"name": "drop", "rate": 0.5},
+                   "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 3],
+                     "dtype": "float32", "keras_history": ["x", 0, 0]}}], "kwargs": %s}]}],
+                  "input_layers": ["x", 0, 0], "output_layers": ["drop", 0, 0]}}""".formatted(kwargs);
+    }
+
+    @Test
+    void callArgumentsThatChangeTheComputationAreRefused() {
+        assertEquals(1, KerasConfig.modelFromJson(keras3Call("{\"training\": false, \"mask\": null}")).layers().size() - 1);
+        var training = assertThrows(UnsupportedKerasFeatureException.class,
+                () -> KerasConfig.modelFromJson(keras3Call("{\"training\": true}")));
+        assertEquals("drop", training.layerName());
+        assertTrue(training.getMessage().contains("training=true"), training.getMessage());
+        var other = assertThrows(UnsupportedKerasFeatureException.class,
+                () -> KerasConfig.modelFromJson(keras3Call("{\"noise_scale\": 2}")));
+        assertTrue(other.getMessage().contains("noise_scale"), other.getMessage());
+    }
+
     @Test
     void malformedConfigsGiveClearErrors() {
         var notJson = assertThrows(IllegalArgumentException.class, () -> KerasConfig.modelFromJson("{nope"));
