@@ -32,6 +32,7 @@ public final class LayerRegistry {
     private static final Map<Class<? extends Layer>, Codec> BY_TYPE = new LinkedHashMap<>();
     private static final Map<String, Function<JsonNode, Layer>> CUSTOM = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> CALL_ARGUMENTS = new LinkedHashMap<>();
+    private static final Map<String, Function<Layer, ObjectNode>> BUILD_CONFIGS = new LinkedHashMap<>();
 
     static {
         CoreLayerCodecs.register();
@@ -75,6 +76,11 @@ public final class LayerRegistry {
 
     static Set<String> callArguments(String className) {
         return CALL_ARGUMENTS.getOrDefault(className, Set.of());
+    }
+
+    /** A layer whose Keras build_config is not {@code {"input_shape": ...}}. */
+    static void buildConfig(String className, Function<Layer, ObjectNode> writer) {
+        BUILD_CONFIGS.put(className, writer);
     }
 
     static void registerCustom(String registeredName, Function<JsonNode, Layer> factory) {
@@ -146,7 +152,8 @@ public final class LayerRegistry {
         out.set("config", codec.writer.apply(layer));
         out.putNull("registered_name");
         if (codec.buildConfig && layer.built()) {
-            out.set("build_config", buildConfig(layer.inputShapes()));
+            Function<Layer, ObjectNode> special = BUILD_CONFIGS.get(codec.className);
+            out.set("build_config", special != null ? special.apply(layer) : buildConfig(layer.inputShapes()));
         }
         return out;
     }

@@ -93,7 +93,14 @@ final class ModelReader {
                 }
             }
             first = false;
-            model.add(LayerRegistry.read(layerNode));
+            Layer layer = LayerRegistry.read(layerNode);
+            try {
+                model.add(layer);
+            } catch (UnsupportedKerasFeatureException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw shapeRefused(layer, e);
+            }
         }
         JsonNode buildShape = config.isObject() ? config.get("build_input_shape") : null;
         if (model.inputShape() == null && buildShape != null && buildShape.isArray() && !model.layers().isEmpty()) {
@@ -156,7 +163,7 @@ final class ModelReader {
                     for (Ref r : p.nodes.pollFirst()) {
                         in.add(tensor(r, outputs));
                     }
-                    List<SymbolicTensor> out = layers.get(p.layer).applyAll(in);
+                    List<SymbolicTensor> out = call(layers.get(p.layer), in);
                     outputs.computeIfAbsent(p.layer, k -> new ArrayList<>()).add(out);
                     progress = true;
                 }
@@ -177,6 +184,27 @@ final class ModelReader {
             outs.add(tensor(r, outputs));
         }
         return new Functional(ins, outs, name);
+    }
+
+    /**
+     * Calls a layer on symbolic tensors. Keras built this graph, so a shape jnn refuses is a case jnn
+     * does not implement (e.g. Attention on rank-2 inputs), reported as such.
+     */
+    private static List<SymbolicTensor> call(Layer layer, List<SymbolicTensor> in) {
+        try {
+            return layer.applyAll(in);
+        } catch (UnsupportedKerasFeatureException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw shapeRefused(layer, e);
+        }
+    }
+
+    private static UnsupportedKerasFeatureException shapeRefused(Layer layer, IllegalArgumentException e) {
+        var refused = new UnsupportedKerasFeatureException(layer.className(), layer.name(),
+                "the input shapes Keras gave it (" + e.getMessage() + ")");
+        refused.initCause(e);
+        return refused;
     }
 
     private static boolean ready(List<Ref> refs, Map<String, List<List<SymbolicTensor>>> outputs) {
