@@ -37,6 +37,8 @@ public final class LayerRegistry {
     static {
         CoreLayerCodecs.register();
         ConvLayerCodecs.register();
+        MergeLayerCodecs.register();
+        AttentionCodecs.register();
     }
 
     private LayerRegistry() {
