@@ -35,6 +35,9 @@ final class MergeLayerCodecs {
         plain("Average", Average.class, Average::new);
         plain("Maximum", Maximum.class, Maximum::new);
         plain("Minimum", Minimum.class, Minimum::new);
+        add("Merge", null, true, MergeLayerCodecs::readKeras1Merge, l -> {
+            throw new IllegalStateException("Keras 1's Merge is read only");
+        });
         add("Concatenate", Concatenate.class, true, a -> new Concatenate(a.intValue(-1, "axis", "concat_axis")), l -> {
             ObjectNode c = base(l);
             c.put("axis", l.config().axis());
@@ -133,6 +136,31 @@ final class MergeLayerCodecs {
             throw a.unsupported("mask_value=" + v + " (one number only)");
         }
         return new Masking((float) v.asDouble());
+    }
+
+    /** Keras 1's Merge layer of tensors: its mode is one of Keras 2's merge classes. */
+    private static Layer readKeras1Merge(LayerArgs a) {
+        // Keras 1 records a mode function and output shape/mask functions ("raw" with null when none).
+        a.requireOneOf("mode_type", "raw");
+        a.requireNull("output_shape", "output_mask", "node_indices", "tensor_indices");
+        a.ignore("output_shape_type", "output_mask_type", "arguments");
+        if (a.has("layers")) {
+            throw a.unsupported("merging Sequential branches (Keras 1 Merge of models)");
+        }
+        String mode = a.string("sum", "mode");
+        return switch (mode) {
+            case "sum" -> new Add();
+            case "mul" -> new Multiply();
+            case "ave" -> new Average();
+            case "max" -> new Maximum();
+            case "concat" -> new Concatenate(a.intValue(-1, "concat_axis"));
+            case "dot" -> {
+                int[] axes = a.ints("dot_axes");
+                yield new Dot(new Dot.Config(axes == null ? -1 : axes[0],
+                        axes == null ? -1 : axes.length > 1 ? axes[1] : axes[0], false));
+            }
+            default -> throw a.unsupported("mode=" + mode);
+        };
     }
 
     private static <L extends Layer> void plain(String name, Class<L> type, Supplier<L> create) {
