@@ -193,6 +193,4 @@ class FunctionalTest {
         Tensor ys = data(16, 3, 2);
         assertEquals(0, Allocations.steadyStateBytes(() -> model.trainStep(xs, ys, null)));
     }
-        assertEquals(0, Allocations.steadyStateBytes(() -> model.trainStep(xs, ys, null)));
-    }
 }
