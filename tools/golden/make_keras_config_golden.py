@@ -221,6 +221,15 @@ def _():
     return keras.Model(x, [out, h, c], name="states")
 
 
+@case("functional_lstm_initial_state")
+def _():
+    x = keras.Input((5, 3), name="seq")
+    h0 = keras.Input((4,), name="h0")
+    c0 = keras.Input((4,), name="c0")
+    y = L.LSTM(4, name="dec")(x, initial_state=[h0, c0])
+    return keras.Model([x, h0, c0], y, name="with_state")
+
+
 def legacy_attrs(model):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "m.h5")

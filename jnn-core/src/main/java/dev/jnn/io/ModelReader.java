@@ -25,6 +25,7 @@ import java.util.Set;
  */
 final class ModelReader {
     private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Functional", "Model");
+    static final Set<String> RECURRENT = Set.of("SimpleRNN", "LSTM", "GRU", "Bidirectional");
 
     private ModelReader() {
     }
@@ -264,7 +265,14 @@ final class ModelReader {
             return refs;
         }
         collect(node.path("args"), refs, cls, layerName);
-        checkKwargs(node.get("kwargs"), cls, layerName, callArguments);
+        JsonNode kwargs = node.get("kwargs");
+        if (kwargs != null && kwargs.has("initial_state") && RECURRENT.contains(cls)) {
+            // A recurrent layer's initial states: jnn takes them as the inputs after the sequence.
+            collect(kwargs.get("initial_state"), refs, cls, layerName);
+            kwargs = kwargs.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) kwargs).remove("initial_state");
+        }
+        checkKwargs(kwargs, cls, layerName, callArguments);
         return refs;
     }
 

@@ -168,6 +168,18 @@ final class ModelWriter {
     private static ObjectNode call(Layer layer, Node node, Map<Node, Integer> nodeIndex) {
         ArrayNode args = JsonNodes.array();
         List<SymbolicTensor> inputs = node.inputs();
+        if (inputs.size() > 1 && ModelReader.RECURRENT.contains(layer.className())) {
+            // Keras 3 records a recurrent layer's initial states as a keyword argument, and nothing else.
+            args.add(kerasTensor(inputs.get(0), nodeIndex));
+            ArrayNode states = JsonNodes.array();
+            inputs.subList(1, inputs.size()).forEach(t -> states.add(kerasTensor(t, nodeIndex)));
+            ObjectNode kwargs = JsonNodes.object();
+            kwargs.set("initial_state", states);
+            ObjectNode call = JsonNodes.object();
+            call.set("args", args);
+            call.set("kwargs", kwargs);
+            return call;
+        }
         if (inputs.size() == 1) {
             args.add(kerasTensor(inputs.get(0), nodeIndex));
         } else if (layer.className().equals("MultiHeadAttention")) {

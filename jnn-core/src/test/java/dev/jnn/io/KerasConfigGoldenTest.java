@@ -35,6 +35,7 @@ class KerasConfigGoldenTest {
             Map.entry("gru", "GRU"),
             Map.entry("bidirectional_lstm", "Bidirectional"),
             Map.entry("functional_lstm_states", "LSTM"),
+            Map.entry("functional_lstm_initial_state", "LSTM"),
             Map.entry("up_sampling2d_bilinear", "UpSampling2D"));
 
     static List<Path> cases(String folder) throws IOException, URISyntaxException {
