@@ -359,6 +359,21 @@ final class LayerArgs {
         return null;
     }
 
+    /** Whether the declared input shape leaves an axis besides the batch unknown (a variable length). */
+    boolean declaresVariableShape() {
+        for (String key : List.of("batch_shape", "batch_input_shape", "input_shape")) {
+            JsonNode shape = config.get(key);
+            if (shape != null && shape.isArray()) {
+                for (int i = key.equals("input_shape") ? 0 : 1; i < shape.size(); i++) {
+                    if (shape.get(i).isNull()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     Shape shapeWithoutBatch(JsonNode batchShape, String key) {
         if (!batchShape.isArray() || batchShape.size() < 2) {
             throw malformed(key, "a batch shape with at least one axis besides the batch", batchShape);

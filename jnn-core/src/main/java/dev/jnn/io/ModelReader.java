@@ -82,13 +82,19 @@ final class ModelReader {
         boolean first = true;
         for (JsonNode layerNode : layers) {
             String cls = layerNode.path("class_name").asText(null);
+            // A Sequential whose input has a variable length (a None axis) stays unbuilt: jnn builds it for
+            // the shape of the first batch it sees.
             if ("InputLayer".equals(cls)) {
-                model.add(CoreLayerCodecs.readInput(new LayerArgs(cls, layerNode.get("config"))));
+                LayerArgs args = new LayerArgs(cls, layerNode.get("config"));
+                if (!args.declaresVariableShape()) {
+                    model.add(CoreLayerCodecs.readInput(args));
+                }
                 first = false;
                 continue;
             }
             if (first && !isModelClass(cls)) {
-                Shape declared = new LayerArgs(cls, layerNode.get("config")).declaredInputShape();
+                LayerArgs args = new LayerArgs(cls, layerNode.get("config"));
+                Shape declared = args.declaresVariableShape() ? null : args.declaredInputShape();
                 if (declared != null) {
                     model.add(input(declared));
                 }
@@ -104,10 +110,20 @@ final class ModelReader {
             }
         }
         JsonNode buildShape = config.isObject() ? config.get("build_input_shape") : null;
-        if (model.inputShape() == null && buildShape != null && buildShape.isArray() && !model.layers().isEmpty()) {
+        if (model.inputShape() == null && buildShape != null && buildShape.isArray() && !model.layers().isEmpty()
+                && !hasUnknownAxis(buildShape)) {
             model.build(new LayerArgs("Sequential", config).shapeWithoutBatch(buildShape, "build_input_shape"));
         }
         return model;
+    }
+
+    private static boolean hasUnknownAxis(JsonNode batchShape) {
+        for (int i = 1; i < batchShape.size(); i++) {
+            if (batchShape.get(i).isNull()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Input input(Shape shape) {

@@ -304,6 +304,18 @@ class KerasConfigTest {
     }
 
     @Test
+    void aSequentialWithAVariableLengthInputStaysUnbuiltUntilItsFirstBatch() {
+        Model m = KerasConfig.modelFromJson("""
+                {"class_name": "Sequential", "config": {"name": "s", "layers": [
+                  {"class_name": "InputLayer", "config": {"batch_shape": [null, null, 3], "name": "in"}},
+                  {"class_name": "Dense", "config": {"name": "d", "units": 2}}],
+                  "build_input_shape": [null, null, 3]}}""");
+        assertNull(m.inputShape());
+        Tensor y = m.predict(Tensor.zeros(Shape.of(2, 5, 3)), 2);
+        assertEquals(Shape.of(2, 5, 2), y.shape());
+    }
+
+    @Test
     void malformedConfigsGiveClearErrors() {
         var notJson = assertThrows(IllegalArgumentException.class, () -> KerasConfig.modelFromJson("{nope"));
         assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
@@ -314,9 +326,11 @@ class KerasConfigTest {
                         + "\"Dense\", \"config\": {\"name\": \"d\", \"units\": \"many\"}}]}}"));
         assertTrue(badUnits.getMessage().contains("units") && badUnits.getMessage().contains("\"d\""),
                 badUnits.getMessage());
-        var variable = assertThrows(UnsupportedKerasFeatureException.class, () -> KerasConfig.modelFromJson(
-                "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [{\"class_name\": "
-                        + "\"InputLayer\", \"config\": {\"name\": \"in\", \"batch_shape\": [null, null, 3]}}]}}"));
+        // A functional model's inputs need known shapes (a Sequential is left unbuilt instead).
+        var variable = assertThrows(UnsupportedKerasFeatureException.class, () -> KerasConfig.modelFromJson("""
+                {"class_name": "Functional", "config": {"name": "f", "layers": [
+                  {"class_name": "InputLayer", "name": "in", "config": {"name": "in", "batch_shape": [null, null, 3]},
+                   "inbound_nodes": []}], "input_layers": ["in", 0, 0], "output_layers": ["in", 0, 0]}}"""));
         assertTrue(variable.getMessage().contains("batch_shape"), variable.getMessage());
     }
 }
