@@ -1,21 +1,24 @@
 package dev.jnn.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The one thread pool that all kernels share, so that parallel kernels never oversubscribe the CPU.
+ * The one set of threads that all kernels share, so that parallel kernels never oversubscribe the CPU.
  *
  * <p>Its size comes from the system property {@code jnn.threads} (default: the number of available
- * processors): the calling thread plus {@code jnn.threads - 1} pool threads work on a parallel
- * region. The caller starts on the tasks at once and the pool threads join as they wake up, taking
- * the next task from a shared counter; waking a parked thread takes tens of microseconds on a
- * virtual machine, which would otherwise be paid twice per matrix product (packing, then tiles).
- * A call made from inside a region (by a task) runs its tasks in the calling thread, so parallel
- * regions never nest. The pool's threads are daemons, created on the first parallel call.
+ * processors): the calling thread plus {@code jnn.threads - 1} worker threads work on a parallel
+ * region. The caller starts on the tasks at once and the workers join as they wake up, taking the
+ * next task from a shared counter; waking a parked thread takes tens of microseconds on a virtual
+ * machine, which would otherwise be paid twice per matrix product (packing, then tiles).
+ *
+ * <p>A region allocates nothing: the workers are created once (daemons, on the first parallel
+ * call) and park between regions, and the region's description lives in reused fields. One region
+ * runs at a time. A call made while a region is running — from one of its tasks (so regions never
+ * nest) or from another thread — runs its tasks one after the other in the calling thread, which
+ * gives the same results, since kernels never depend on which thread ran a task.
  *
  * <pre>{@code
  * KernelPool.run(tiles, t -> computeTile(t));   // tasks 0..tiles-1, in parallel, then returns
@@ -24,9 +27,7 @@ import java.util.function.IntConsumer;
 final class KernelPool {
     private static final int THREADS = parseThreads(System.getProperty("jnn.threads"),
             Runtime.getRuntime().availableProcessors());
-    /** Bound while the current thread runs tasks of a region. */
-    private static final ScopedValue<Boolean> IN_REGION = ScopedValue.newInstance();
-    /** How long a caller spins for the last tasks before it parks: about the cost of a wake-up. */
+    /** How long a waiting thread spins before it parks: about the cost of a wake-up. */
     private static final int SPINS = 1 << 12;
 
     private KernelPool() {
@@ -34,12 +35,7 @@ final class KernelPool {
 
     /** Created on first use, so a program that only runs small kernels starts no thread. */
     private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(THREADS - 1, pool -> {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("jnn-kernel-" + thread.getPoolIndex());
-            thread.setDaemon(true);
-            return thread;
-        }, null, false);
+        static final Team TEAM = new Team(THREADS - 1);
     }
 
     /** The number of threads parallel kernels use, the caller included. */
@@ -70,70 +66,155 @@ final class KernelPool {
 
     /**
      * Runs {@code body} for task indices 0..tasks-1 and returns when all are done. Tasks are shared
-     * with the pool when there are several, there is more than one thread and the caller is not
-     * already running a task; otherwise they run one after the other in the calling thread. An
-     * exception thrown by a task is rethrown here once all tasks have ended.
+     * with the workers when there are several, there is more than one thread and no region is
+     * running; otherwise they run one after the other in the calling thread. An exception thrown by
+     * a task is rethrown here once all tasks have ended (the first one, when several fail).
      */
     static void run(int tasks, IntConsumer body) {
-        if (tasks <= 1 || THREADS == 1 || IN_REGION.isBound()) {
+        if (tasks <= 1 || THREADS == 1 || !Holder.TEAM.tryEnter()) {
             for (int t = 0; t < tasks; t++) {
                 body.accept(t);
             }
             return;
         }
-        var region = new Region(tasks, body, Thread.currentThread());
-        int helpers = Math.min(THREADS - 1, tasks - 1);
-        for (int h = 0; h < helpers; h++) {
-            Holder.POOL.execute(region::work);
-        }
-        region.work();
-        region.await();
+        Holder.TEAM.run(tasks, body);
     }
 
-    /** One parallel region: a counter hands out task indices to whichever thread asks first. */
-    private static final class Region {
-        private final int tasks;
-        private final IntConsumer body;
-        private final Thread caller;
+    /**
+     * The workers and the one region they work on.
+     *
+     * <p>Hand-over, per worker: the caller moves the worker's state from IDLE to ASSIGNED (after
+     * writing the region's fields, so the volatile write publishes them) and unparks it; the worker
+     * claims the region by moving ASSIGNED to RUNNING, takes tasks until none are left, and goes back
+     * to IDLE. A worker that wakes after the caller has finished every task finds its assignment
+     * withdrawn (ASSIGNED back to IDLE) and sleeps again. The caller returns only when every task is
+     * done and no worker is RUNNING, so no worker can still read the fields the next region
+     * overwrites. Task results are published by the increments of {@code done}, which the caller
+     * reads before it returns. A parked thread is unparked after its state changes and re-checks the
+     * state after every wake-up, so neither a lost nor a spurious wake-up goes wrong.
+     */
+    private static final class Team {
+        private static final int IDLE = 0;
+        private static final int ASSIGNED = 1;
+        private static final int RUNNING = 2;
+
+        private final Thread[] workers;
+        private final AtomicInteger[] states;
+        /** The thread running a region, or null; set by tryEnter, cleared when the region ends. */
+        private final AtomicReference<Thread> owner = new AtomicReference<>();
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
-        private volatile Throwable failure;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        // The region: written by the owner before it assigns workers, read by RUNNING workers.
+        private int tasks;
+        private IntConsumer body;
+        private Thread caller;
 
-        Region(int tasks, IntConsumer body, Thread caller) {
-            this.tasks = tasks;
-            this.body = body;
-            this.caller = caller;
+        Team(int size) {
+            workers = new Thread[size];
+            states = new AtomicInteger[size];
+            for (int w = 0; w < size; w++) {
+                int index = w;
+                states[w] = new AtomicInteger(IDLE);
+                workers[w] = new Thread(() -> workerLoop(index), "jnn-kernel-" + w);
+                workers[w].setDaemon(true);
+            }
+            for (Thread worker : workers) {
+                worker.start();
+            }
         }
 
-        void work() {
-            ScopedValue.where(IN_REGION, Boolean.TRUE).run(() -> {
-                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-                    try {
-                        body.accept(t);
-                    } catch (Throwable e) {
-                        failure = e;
-                    }
-                    if (done.incrementAndGet() == tasks && Thread.currentThread() != caller) {
-                        LockSupport.unpark(caller);
-                    }
+        /** Takes the team for the current thread; false when a region is already running. */
+        boolean tryEnter() {
+            return owner.get() == null && owner.compareAndSet(null, Thread.currentThread());
+        }
+
+        /** Runs one region; the current thread has entered. */
+        void run(int tasks, IntConsumer body) {
+            try {
+                this.tasks = tasks;
+                this.body = body;
+                this.caller = Thread.currentThread();
+                next.set(0);
+                done.set(0);
+                failure.set(null);
+                int helpers = Math.min(workers.length, tasks - 1);
+                for (int w = 0; w < helpers; w++) {
+                    states[w].set(ASSIGNED);
+                    LockSupport.unpark(workers[w]);
                 }
-            });
+                work();
+                awaitTasks();
+                for (int w = 0; w < helpers; w++) {
+                    awaitWorker(w);
+                }
+                this.body = null;
+                this.caller = null;
+            } finally {
+                owner.set(null);
+            }
+            Throwable e = failure.getAndSet(null);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
 
-        /** Called by the caller after its own share: waits for tasks still running elsewhere. */
-        void await() {
+        /** Takes tasks until none are left; in the caller and in RUNNING workers. */
+        private void work() {
+            for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+                try {
+                    body.accept(t);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+                if (done.incrementAndGet() == tasks && Thread.currentThread() != caller) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        private void awaitTasks() {
             for (int spin = 0; done.get() < tasks && spin < SPINS; spin++) {
                 Thread.onSpinWait();
             }
             while (done.get() < tasks) {
                 LockSupport.park(this);
             }
-            Throwable e = failure;
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
+        }
+
+        /** Withdraws worker w's assignment if it has not started, else waits until it leaves. */
+        private void awaitWorker(int w) {
+            AtomicInteger state = states[w];
+            if (state.compareAndSet(ASSIGNED, IDLE)) {
+                return;
             }
-            if (e instanceof Error error) {
-                throw error;
+            // RUNNING: every task is done, so the worker is between its last task and IDLE.
+            for (int spin = 0; state.get() == RUNNING; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+
+        private void workerLoop(int w) {
+            AtomicInteger state = states[w];
+            while (true) {
+                for (int spin = 0; state.get() != ASSIGNED; spin++) {
+                    if (spin < SPINS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                }
+                if (state.compareAndSet(ASSIGNED, RUNNING)) {
+                    work();
+                    state.set(IDLE);
+                }
             }
         }
     }

@@ -171,6 +171,33 @@ final class SgemmMicroKernel {
         store(c, cOff + 3 * ldc, l, c30, c31);
     }
 
+    /**
+     * SgemmEpilogue on a full micro-tile (MR rows × NR columns at {@code c[cOff]}) just written by a
+     * kernel, so still in L1: adds {@code bias[col..col+NR)} (when not null) to every row, then
+     * {@code max(·, 0)} when relu; the same float operations as SgemmEpilogue.row.
+     */
+    static void epilogue(float[] c, int cOff, int ldc, float[] bias, int col, boolean relu) {
+        var s = SPECIES;
+        int l = LANES;
+        FloatVector zero = FloatVector.zero(s);
+        FloatVector b0 = bias == null ? zero : FloatVector.fromArray(s, bias, col);
+        FloatVector b1 = bias == null ? zero : FloatVector.fromArray(s, bias, col + l);
+        for (int r = 0; r < MR; r++) {
+            int off = cOff + r * ldc;
+            FloatVector v0 = FloatVector.fromArray(s, c, off);
+            FloatVector v1 = FloatVector.fromArray(s, c, off + l);
+            if (bias != null) {
+                v0 = v0.add(b0);
+                v1 = v1.add(b1);
+            }
+            if (relu) {
+                v0 = v0.max(zero);
+                v1 = v1.max(zero);
+            }
+            store(c, off, l, v0, v1);
+        }
+    }
+
     /** An accumulator's starting value: what C holds when adding, else zero. */
     private static FloatVector start(float[] c, int off, boolean add) {
         return add ? FloatVector.fromArray(SPECIES, c, off) : FloatVector.zero(SPECIES);

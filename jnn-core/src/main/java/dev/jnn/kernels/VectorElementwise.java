@@ -10,8 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Layout and loop order: every operation walks its ranges front to back in steps of
  * {@code WIDTH} lanes of the preferred species (8 floats with AVX2, 16 with AVX-512), then handles
- * the last {@code length mod WIDTH} values with one masked step through the same lane function,
- * so a value gets the same result wherever it sits in the array. Row-wise operations (softmax, bias,
+ * the last {@code length mod WIDTH} values without masked vector steps: the cheap kernels (relu,
+ * slopes, bias, sums, axpy, ...) with a scalar loop doing the lane's float operations in the same
+ * order, so a value gets the same bits wherever it sits; the kernels built on {@link VectorMath}
+ * (exp, sigmoid, tanh, silu, elu) with the scalar twin, which agrees with the lanes to a few ulps.
+ * Masked steps cost an allocation: when C2 inlines a kernel deep into a training step it gives up on
+ * intrinsifying them (or on the second inlined copy of a VectorMath function) and boxes every
+ * vector; on JDK 25 with AVX2 the XOR study's 4×1 sigmoid and its backward allocated 256 and 192
+ * bytes a step that way. Row-wise operations (softmax, bias,
  * column sums) run that inner loop along each row of {@code cols} contiguous values, since rows
  * are contiguous and the per-row reductions (max, sum, dot) stay in one vector register.
  *
@@ -26,7 +32,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int WIDTH = SPECIES.length();
-    // Rows narrower than two vectors would run almost entirely in masked tails: the scalar twin is faster.
+    // Rows narrower than two vectors would run almost entirely in masked tails: the scalar twin is
+    // faster. The last length mod WIDTH values of the VectorMath kernels go there too.
     private static final Elementwise NARROW_ROWS = new ScalarElementwise();
 
     @Override
@@ -42,9 +49,8 @@ final class VectorElementwise implements Elementwise {
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
             FloatVector.fromArray(SPECIES, x, xOffset + i).max(0f).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, x, xOffset + i, tail).max(0f).intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = Math.max(x[xOffset + i], 0f);
         }
     }
 
@@ -58,10 +64,8 @@ final class VectorElementwise implements Elementwise {
             reluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
                     .intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            reluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+        for (; i < length; i++) {
+            dx[dxOffset + i] = x[xOffset + i] > 0f ? dy[dyOffset + i] : 0f;
         }
     }
 
@@ -71,11 +75,11 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("y", y, yOffset, length);
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
-            VectorMath.sigmoid(FloatVector.fromArray(SPECIES, x, xOffset + i)).intoArray(y, yOffset + i);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            VectorMath.sigmoid(v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            VectorMath.sigmoid(FloatVector.fromArray(SPECIES, x, xOffset + i, tail)).intoArray(y, yOffset + i, tail);
+            NARROW_ROWS.sigmoid(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -90,10 +94,9 @@ final class VectorElementwise implements Elementwise {
             sigmoidSlope(FloatVector.fromArray(SPECIES, y, yOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
                     .intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            sigmoidSlope(FloatVector.fromArray(SPECIES, y, yOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+        for (; i < length; i++) {
+            float yi = y[yOffset + i];
+            dx[dxOffset + i] = dy[dyOffset + i] * (yi * (-yi + 1f));
         }
     }
 
@@ -103,11 +106,11 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("y", y, yOffset, length);
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
-            VectorMath.tanh(FloatVector.fromArray(SPECIES, x, xOffset + i)).intoArray(y, yOffset + i);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            VectorMath.tanh(v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            VectorMath.tanh(FloatVector.fromArray(SPECIES, x, xOffset + i, tail)).intoArray(y, yOffset + i, tail);
+            NARROW_ROWS.tanh(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -121,10 +124,9 @@ final class VectorElementwise implements Elementwise {
             tanhSlope(FloatVector.fromArray(SPECIES, y, yOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
                     .intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            tanhSlope(FloatVector.fromArray(SPECIES, y, yOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+        for (; i < length; i++) {
+            float yi = y[yOffset + i];
+            dx[dxOffset + i] = dy[dyOffset + i] * ((-yi + 1f) * (yi + 1f));
         }
     }
 
@@ -138,9 +140,7 @@ final class VectorElementwise implements Elementwise {
             v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            var v = FloatVector.fromArray(SPECIES, x, xOffset + i, tail);
-            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i, tail);
+            NARROW_ROWS.silu(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -151,13 +151,12 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("dx", dx, dxOffset, length);
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
-            siluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
-                    .intoArray(dx, dxOffset + i);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            var d = FloatVector.fromArray(SPECIES, dy, dyOffset + i);
+            siluSlope(v, d).intoArray(dx, dxOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            siluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+            NARROW_ROWS.siluBackward(x, xOffset + i, dy, dyOffset + i, dx, dxOffset + i, length - i);
         }
     }
 
@@ -167,11 +166,11 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("y", y, yOffset, length);
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
-            eluLanes(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i)).intoArray(y, yOffset + i);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            eluLanes(alpha, v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            eluLanes(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i, tail)).intoArray(y, yOffset + i, tail);
+            NARROW_ROWS.elu(alpha, x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -183,13 +182,12 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("dx", dx, dxOffset, length);
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
-            eluSlope(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i), FloatVector.fromArray(SPECIES, dy, dyOffset + i))
-                    .intoArray(dx, dxOffset + i);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            var d = FloatVector.fromArray(SPECIES, dy, dyOffset + i);
+            eluSlope(alpha, v, d).intoArray(dx, dxOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            eluSlope(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i, tail),
-                    FloatVector.fromArray(SPECIES, dy, dyOffset + i, tail)).intoArray(dx, dxOffset + i, tail);
+            NARROW_ROWS.eluBackward(alpha, x, xOffset + i, dy, dyOffset + i, dx, dxOffset + i, length - i);
         }
     }
 
@@ -199,11 +197,11 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("y", y, yOffset, length);
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
-            VectorMath.exp(FloatVector.fromArray(SPECIES, x, xOffset + i)).intoArray(y, yOffset + i);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            VectorMath.exp(v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            VectorMath.exp(FloatVector.fromArray(SPECIES, x, xOffset + i, tail)).intoArray(y, yOffset + i, tail);
+            NARROW_ROWS.exp(x, xOffset + i, y, yOffset + i, length - i);
         }
     }
 
@@ -333,7 +331,6 @@ final class VectorElementwise implements Elementwise {
         Ranges.check("bias", bias, biasOffset, cols);
         Ranges.check("y", y, yOffset, size);
         int bound = SPECIES.loopBound(cols);
-        VectorMask<Float> tail = SPECIES.indexInRange(bound, cols);
         for (int r = 0; r < rows; r++) {
             int row = yOffset + r * cols;
             int c = 0;
@@ -341,9 +338,8 @@ final class VectorElementwise implements Elementwise {
                 FloatVector.fromArray(SPECIES, y, row + c).add(FloatVector.fromArray(SPECIES, bias, biasOffset + c))
                         .intoArray(y, row + c);
             }
-            if (c < cols) {
-                FloatVector.fromArray(SPECIES, y, row + c, tail)
-                        .add(FloatVector.fromArray(SPECIES, bias, biasOffset + c, tail)).intoArray(y, row + c, tail);
+            for (; c < cols; c++) {
+                y[row + c] = y[row + c] + bias[biasOffset + c];
             }
         }
     }
@@ -360,7 +356,6 @@ final class VectorElementwise implements Elementwise {
         // Row by row: each row adds one contiguous vector per column block into the sums, which for
         // a bias (a few hundred columns) stay in L1.
         int bound = SPECIES.loopBound(cols);
-        VectorMask<Float> tail = SPECIES.indexInRange(bound, cols);
         for (int r = 0; r < rows; r++) {
             int row = xOffset + r * cols;
             int c = 0;
@@ -368,9 +363,8 @@ final class VectorElementwise implements Elementwise {
                 FloatVector.fromArray(SPECIES, sums, sumsOffset + c).add(FloatVector.fromArray(SPECIES, x, row + c))
                         .intoArray(sums, sumsOffset + c);
             }
-            if (c < cols) {
-                FloatVector.fromArray(SPECIES, sums, sumsOffset + c, tail)
-                        .add(FloatVector.fromArray(SPECIES, x, row + c, tail)).intoArray(sums, sumsOffset + c, tail);
+            for (; c < cols; c++) {
+                sums[sumsOffset + c] = sums[sumsOffset + c] + x[row + c];
             }
         }
     }
@@ -384,10 +378,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector.fromArray(SPECIES, x, xOffset + i).mul(alpha).add(FloatVector.fromArray(SPECIES, y, yOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, x, xOffset + i, tail).mul(alpha)
-                    .add(FloatVector.fromArray(SPECIES, y, yOffset + i, tail)).intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = x[xOffset + i] * alpha + y[yOffset + i];
         }
     }
 
@@ -399,9 +391,8 @@ final class VectorElementwise implements Elementwise {
         for (int bound = SPECIES.loopBound(length); i < bound; i += WIDTH) {
             FloatVector.fromArray(SPECIES, x, xOffset + i).mul(alpha).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, x, xOffset + i, tail).mul(alpha).intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = x[xOffset + i] * alpha;
         }
     }
 
@@ -415,10 +406,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector.fromArray(SPECIES, a, aOffset + i).add(FloatVector.fromArray(SPECIES, b, bOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, a, aOffset + i, tail).add(FloatVector.fromArray(SPECIES, b, bOffset + i, tail))
-                    .intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = a[aOffset + i] + b[bOffset + i];
         }
     }
 
@@ -432,10 +421,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector.fromArray(SPECIES, a, aOffset + i).mul(FloatVector.fromArray(SPECIES, b, bOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var tail = SPECIES.indexInRange(i, length);
-            FloatVector.fromArray(SPECIES, a, aOffset + i, tail).mul(FloatVector.fromArray(SPECIES, b, bOffset + i, tail))
-                    .intoArray(y, yOffset + i, tail);
+        for (; i < length; i++) {
+            y[yOffset + i] = a[aOffset + i] * b[bOffset + i];
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jnn.layers;
 
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
+import dev.jnn.activations.Relu;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.kernels.Elementwise;
 import dev.jnn.kernels.ElementwiseKernels;
@@ -55,6 +56,7 @@ public final class Dense extends Layer {
 
     private static final Sgemm SGEMM = Kernels.sgemm();
     private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
+    private static final Relu PLAIN_RELU = new Relu();
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
@@ -134,12 +136,18 @@ public final class Dense extends Layer {
         call.prepare(x);
         int rows = call.rows;
         int units = config.units;
-        SGEMM.matmul(x.data(), kernel.value().data(), call.z, rows, inputDim, units, false);
-        if (bias != null) {
-            ELEMENTWISE.addBiasRows(bias.value().data(), 0, call.z, 0, rows, units);
-        }
-        if (!call.linear) {
-            config.activation.forward(call.z, call.y.data(), rows, units);
+        float[] biasValues = bias == null ? null : bias.value().data();
+        if (call.fused) {
+            SGEMM.matmulBias(x.data(), kernel.value().data(), biasValues, call.y.data(), rows, inputDim, units,
+                    !call.linear);
+        } else {
+            SGEMM.matmul(x.data(), kernel.value().data(), call.z, rows, inputDim, units, false);
+            if (bias != null) {
+                ELEMENTWISE.addBiasRows(biasValues, 0, call.z, 0, rows, units);
+            }
+            if (!call.linear) {
+                config.activation.forward(call.z, call.y.data(), rows, units);
+            }
         }
         if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
             GradientTape.active().record(call.y, call);
@@ -147,7 +155,11 @@ public final class Dense extends Layer {
         return call.y;
     }
 
-    /** One call's buffers and its backward: z = x·kernel + bias before the activation, y after. */
+    /**
+     * One call's buffers and its backward: z = x·kernel + bias before the activation, y after. With
+     * a linear or plain ReLU activation the product, bias and activation are one fused SGEMM call
+     * writing y, and z is y: ReLU's backward only asks whether z > 0, which holds exactly where y > 0.
+     */
     private final class Call implements BackwardStep {
         private Tensor x;
         private Shape inputShape;
@@ -156,16 +168,18 @@ public final class Dense extends Layer {
         private float[] dz;
         private int rows;
         private boolean linear;
+        private boolean fused;
 
         void prepare(Tensor input) {
             this.x = input;
             if (!input.shape().equals(inputShape)) {
                 inputShape = input.shape();
                 linear = isLinear();
+                fused = linear || PLAIN_RELU.equals(config.activation);
                 int units = config.units;
                 rows = input.size() / kernel.shape().dim(0);
                 y = Tensor.zeros(input.shape().withLast(units));
-                z = linear ? y.data() : new float[y.size()];
+                z = fused ? y.data() : new float[y.size()];
                 dz = linear ? null : new float[y.size()];
             }
         }

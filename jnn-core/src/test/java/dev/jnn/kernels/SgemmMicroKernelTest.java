@@ -45,4 +45,20 @@ class SgemmMicroKernelTest {
             assertEquals(sum, c[i], gamma * magnitude, "C[" + r + "][" + j + "]");
         }
     }
+
+    @ParameterizedTest(name = "bias={0}, relu={1}")
+    @CsvSource({"true, true", "true, false", "false, true"})
+    void epilogueMatchesTheScalarRow(boolean withBias, boolean relu) {
+        int mr = SgemmMicroKernel.MR, nr = SgemmMicroKernel.NR, ldc = nr + 5;
+        var random = new Random(9);
+        float[] c = SgemmOracle.random(random, (mr + 1) * ldc);
+        c[3] = -0f;
+        float[] bias = withBias ? SgemmOracle.random(random, nr + 4) : null;
+        float[] expected = c.clone();
+        for (int r = 0; r < mr; r++) {
+            SgemmEpilogue.row(expected, 2 + r * ldc, bias, 3, nr, relu);
+        }
+        SgemmMicroKernel.epilogue(c, 2, ldc, bias, 3, relu);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, c);
+    }
 }

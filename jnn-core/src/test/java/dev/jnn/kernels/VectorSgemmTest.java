@@ -137,6 +137,55 @@ class VectorSgemmTest {
     }
 
     @Test
+    void matmulBiasIsTheProductThenBiasThenRelu() {
+        // Bit for bit the product followed by a separate bias add and ReLU (SgemmEpilogue), on every
+        // path: direct, blocked with partial row and column panels, K blocks, threads and outer
+        // blocks; with and without bias and ReLU. Against the scalar twin within the float bound.
+        int[][] shapes = {{1, 1, 1}, {7, 7, 7}, {17, 17, 17}, {31, 17, 23}, {4, 2, 8}, {1, 784, 10},
+                {33, 65, 47}, {13, 513, 33}, {128, 130, 160}, {200, 300, 129}, {64, 256, 16}};
+        for (int[] shape : shapes) {
+            int m = shape[0], k = shape[1], n = shape[2];
+            var random = new Random(13L * m + 7L * k + n);
+            float[] a = SgemmOracle.random(random, m * k);
+            float[] b = SgemmOracle.random(random, k * n);
+            float[] bias = SgemmOracle.random(random, n + 3);   // longer than n: only n values are used
+            for (float[] biasOrNull : new float[][] {bias, null}) {
+                for (boolean relu : new boolean[] {false, true}) {
+                    String what = m + "x" + k + "x" + n + " bias=" + (biasOrNull != null) + " relu=" + relu;
+                    float[] expected = new float[m * n];
+                    VECTOR.matmul(a, b, expected, m, k, n, false);
+                    for (int i = 0; i < m; i++) {
+                        SgemmEpilogue.row(expected, i * n, biasOrNull, 0, n, relu);
+                    }
+                    for (var sgemm : List.of(VECTOR, VECTOR_TINY_BLOCKS)) {
+                        float[] c = SgemmOracle.random(random, m * n + 5);
+                        float[] sentinels = Arrays.copyOfRange(c, m * n, m * n + 5);
+                        sgemm.matmulBias(a, b, biasOrNull, c, m, k, n, relu);
+                        assertArrayEquals(expected, Arrays.copyOf(c, m * n), sgemm + " " + what);
+                        assertArrayEquals(sentinels, Arrays.copyOfRange(c, m * n, m * n + 5), "past C: " + what);
+                    }
+                    float[] scalar = new float[m * n];
+                    SCALAR.matmulBias(a, b, biasOrNull, scalar, m, k, n, relu);
+                    float[] product = new float[m * n];
+                    SCALAR.matmul(a, b, product, m, k, n, false);
+                    for (int i = 0; i < m * n; i++) {
+                        float z = product[i] + (biasOrNull == null ? 0f : biasOrNull[i % n]);
+                        float want = relu ? Math.max(z, 0f) : z;
+                        assertEquals(want, scalar[i], 0f, "scalar twin " + what + " at " + i);
+                        assertEquals(scalar[i], expected[i], (k + 2) * 2 * Math.ulp(1f) * (k + 1), "vs scalar " + what);
+                    }
+                }
+            }
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> VECTOR.matmulBias(new float[6], new float[6], new float[1], new float[4], 2, 3, 2, true));
+        assertTrue(e.getMessage().contains("bias has 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SCALAR.matmulBias(new float[6], new float[6], new float[1], new float[4], 2, 3, 2, true));
+        assertTrue(e.getMessage().contains("bias has 1"), e.getMessage());
+    }
+
+    @Test
     void accumulateAddsToExistingC() {
         // C starts at 100; A = ones(20×40), B = ones(40×50) so A·B = 40 everywhere.
         int m = 20, k = 40, n = 50;
