@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code ../shared/datasets}) with Keras-style progress, then reports test loss and accuracy.
  */
 @Command(name = "example", mixinStandardHelpOptions = true,
-        description = "Train an example on real data: iris, digits, mnist-mlp, mnist-cnn, fashion-mnist-cnn.")
+        description = "Train an example: iris, digits, mnist-mlp, mnist-cnn, fashion-mnist-cnn (real data), "
+                + "digit-pattern (generated sequences).")
 final class ExampleCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "The example to run (see --list).")
     String name;

@@ -48,7 +48,8 @@ final class Examples {
                 false, false),
                 new Images("mnist-cnn", "MNIST: Conv2D 32/64 + max-pool, dropout 0.5, Dense 10 (Keras's mnist_convnet)",
                         0.99, 15, 128, true, false),
-                new Images("fashion-mnist-cnn", "Fashion-MNIST: the same convnet", 0.90, 15, 128, true, true));
+                new Images("fashion-mnist-cnn", "Fashion-MNIST: the same convnet", 0.90, 15, 128, true, true),
+                new PatternSequences());
     }
 
     /** A small CSV dataset: shuffled with the seed, 20% held out, standardized on the training part. */

@@ -23,9 +23,7 @@ final class Workloads {
                 new MlpTrainWorkload(),
                 new MlpInferWorkload(),
                 new CnnTrainWorkload(),
-                new PendingWorkload("lstm_train", BenchUnit.SAMPLES_PER_SECOND,
-                        "LSTM(128) over 50 steps of 32 features, Dense 10, adam, batch 64: one training epoch",
-                        "lstm.train_samples_per_s", "LSTM"));
+                new LstmTrainWorkload());
     }
 
     /** The workloads named in {@code names} (in {@link #all()}'s order); every workload when null or empty. */

@@ -55,9 +55,42 @@ class ExampleCommandTest {
     }
 
     @Test
+    void digitPatternNeedsNoFilesAndLearnsOnASlice() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(run("example", "digit-pattern", "--json", "--epochs", "3",
+                "--limit", "1000"));
+        assertEquals("digit-pattern", doc.get("example").asText());
+        assertEquals(3, doc.get("epochs").asInt());
+        assertTrue(doc.get("test_accuracy").asDouble() >= 0.75, "well above chance (0.5): " + doc);
+    }
+
+    @Test
+    void digitPatternDataIsSeededBalancedAndLabelledByThePattern() {
+        var first = PatternSequences.generate(200, new java.util.SplittableRandom(3));
+        var again = PatternSequences.generate(200, new java.util.SplittableRandom(3));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first.x().data(), again.x().data());
+        assertEquals(dev.jnn.tensor.Shape.of(200, 20, 10), first.x().shape());
+        int positives = 0;
+        for (int i = 0; i < 200; i++) {
+            int[] digits = new int[20];
+            for (int t = 0; t < 20; t++) {
+                for (int d = 0; d < 10; d++) {
+                    if (first.x().data()[(i * 20 + t) * 10 + d] == 1f) {
+                        digits[t] = d;
+                    }
+                }
+            }
+            boolean label = first.y().data()[i] == 1f;
+            assertEquals(label, PatternSequences.containsPattern(digits), "sample " + i);
+            positives += label ? 1 : 0;
+        }
+        assertEquals(100, positives);
+    }
+
+    @Test
     void listsEveryExampleAndRejectsUnknownNames() {
         String out = run("example", "--list");
-        for (String name : new String[] {"iris", "digits", "mnist-mlp", "mnist-cnn", "fashion-mnist-cnn"}) {
+        for (String name : new String[] {"iris", "digits", "mnist-mlp", "mnist-cnn", "fashion-mnist-cnn",
+            "digit-pattern"}) {
             assertTrue(out.contains(name), out);
         }
         PrintStream savedErr = System.err;

@@ -1,0 +1,146 @@
+package dev.jnn.layers;
+
+/**
+ * Keras's fully connected recurrent layer: {@code h_t = activation(x_t · kernel + h_{t-1} · recurrent_kernel + bias)},
+ * the output being {@code h}.
+ *
+ * <p>Weights, in Keras's order: {@code kernel [features, units]} (glorot_uniform),
+ * {@code recurrent_kernel [units, units]} (orthogonal), {@code bias [units]} (zeros). Input
+ * {@code [batch, time, features]}; see {@link RecurrentLayer} for masks, states and directions.
+ *
+ * <pre>{@code
+ * model.add(new SimpleRNN(32));
+ * model.add(SimpleRNN.builder(32).returnSequences(true).activation("relu").build());
+ * }</pre>
+ */
+public final class SimpleRNN extends RecurrentLayer {
+    /**
+     * SimpleRNN's configuration.
+     *
+     * @param arguments the arguments shared by recurrent layers
+     */
+    public record Config(RecurrentArguments arguments) implements LayerConfig {
+        public Config {
+            if (arguments == null) {
+                throw new IllegalArgumentException("SimpleRNN: arguments must not be null");
+            }
+        }
+    }
+
+    private final Config config;
+
+    /** A SimpleRNN with Keras's defaults. */
+    public SimpleRNN(int units) {
+        this(builder(units).config());
+    }
+
+    /** A SimpleRNN from a full configuration. */
+    public SimpleRNN(Config config) {
+        super(config.arguments());
+        this.config = config;
+    }
+
+    /** A builder starting from Keras's defaults. */
+    public static Builder builder(int units) {
+        return new Builder(units);
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    int gateCount() {
+        return 1;
+    }
+
+    @Override
+    int stateCount() {
+        return 1;
+    }
+
+    @Override
+    RecurrentLayer copy(boolean goBackwards, boolean zeroOutputForMask) {
+        RecurrentArguments a = config.arguments().withGoBackwards(goBackwards).withZeroOutputForMask(zeroOutputForMask);
+        return new SimpleRNN(new Config(a));
+    }
+
+    @Override
+    Cell newCell() {
+        return new SimpleCell();
+    }
+
+    @Override
+    public String className() {
+        return "SimpleRNN";
+    }
+
+    /** h = f(z), z = xw + hin·U; keeps z (when f needs it) and h of every step. */
+    private final class SimpleCell extends Cell {
+        private final GateFunction activation = new GateFunction(config.arguments().activation());
+        private float[] pre;
+        private float[] act;
+        private float[] hins;
+        private float[] dz;
+        private float[] z;
+
+        @Override
+        void resize(int newBatch, int newSteps) {
+            super.resize(newBatch, newSteps);
+            int n = batch * units;
+            pre = new float[steps * n];
+            act = new float[steps * n];
+            hins = new float[steps * n];
+            dz = new float[steps * n];
+            z = new float[n];
+        }
+
+        @Override
+        void forward(int s, float[] xw, float[] hin, float[][] prev, float[][] next) {
+            int n = batch * units;
+            SGEMM.matmul(hin, recurrentKernel.value().data(), z, batch, units, units, false);
+            ELEMENTWISE.add(z, 0, xw, 0, z, 0, n);
+            System.arraycopy(z, 0, pre, s * n, n);
+            System.arraycopy(hin, 0, hins, s * n, n);
+            activation.forward(z, 0, act, s * n, n);
+            System.arraycopy(act, s * n, next[0], 0, n);
+        }
+
+        @Override
+        void backward(int s, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin, float[] dxw) {
+            int n = batch * units;
+            activation.backward(pre, s * n, act, s * n, dNext[0], 0, dxw, 0, n);
+            System.arraycopy(dxw, 0, dz, s * n, n);
+            SGEMM.matmulTransposeB(dxw, recurrentKernel.value().data(), dHin, batch, units, units, false);
+        }
+
+        @Override
+        void finish() {
+            if (recurrentKernel.trainable()) {
+                SGEMM.matmulTransposeA(hins, dz, recurrentKernel.grad(), units, steps * batch, units, true);
+            }
+        }
+    }
+
+    /** Builds a {@link Config} from Keras's defaults. */
+    public static final class Builder extends RecurrentLayer.Builder<Builder> {
+        private Builder(int units) {
+            super(units);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** The configuration built so far. */
+        public Config config() {
+            return new Config(arguments());
+        }
+
+        public SimpleRNN build() {
+            return new SimpleRNN(config());
+        }
+    }
+}
