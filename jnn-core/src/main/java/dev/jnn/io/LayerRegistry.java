@@ -39,6 +39,7 @@ public final class LayerRegistry {
     static {
         CoreLayerCodecs.register();
         ConvLayerCodecs.register();
+        RecurrentLayerCodecs.register();
         MergeLayerCodecs.register();
         AttentionCodecs.register();
     }

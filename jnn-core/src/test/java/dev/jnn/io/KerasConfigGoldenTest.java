@@ -30,12 +30,6 @@ class KerasConfigGoldenTest {
 
     /** Cases using Keras classes jnn does not have yet, and the class the refusal must name. */
     static final Map<String, String> UNSUPPORTED = Map.ofEntries(
-            Map.entry("simple_rnn", "SimpleRNN"),
-            Map.entry("lstm", "LSTM"),
-            Map.entry("gru", "GRU"),
-            Map.entry("bidirectional_lstm", "Bidirectional"),
-            Map.entry("functional_lstm_states", "LSTM"),
-            Map.entry("functional_lstm_initial_state", "LSTM"),
             Map.entry("up_sampling2d_bilinear", "UpSampling2D"));
 
     static List<Path> cases(String folder) throws IOException, URISyntaxException {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.layers.Activation;
+import dev.jnn.layers.Bidirectional;
+import dev.jnn.layers.GRU;
+import dev.jnn.layers.LSTM;
+import dev.jnn.layers.SimpleRNN;
 import dev.jnn.layers.Embedding;
 import dev.jnn.layers.Masking;
 import dev.jnn.layers.TimeDistributed;
@@ -110,7 +114,13 @@ class LayerRoundTripTest {
                 new Sample(new int[] {5}, () -> new Embedding(new Embedding.Config(20, 4,
                         Initializers.randomUniform(-0.05, 0.05, null), null, true))),
                 new Sample(new int[] {5, 3}, () -> new Masking(-1f)),
-                new Sample(new int[] {5, 3}, () -> new TimeDistributed(new Dense(2, "tanh"))));
+                new Sample(new int[] {5, 3}, () -> new TimeDistributed(new Dense(2, "tanh"))),
+                new Sample(new int[] {5, 3}, () -> SimpleRNN.builder(4).returnSequences(true).activation("relu").build()),
+                new Sample(new int[] {5, 3}, () -> LSTM.builder(4).goBackwards(true).unitForgetBias(false)
+                        .dropout(0.1f).seed(3).build()),
+                new Sample(new int[] {5, 3}, () -> GRU.builder(4).resetAfter(false).returnSequences(true).build()),
+                new Sample(new int[] {5, 3}, () -> new Bidirectional(LSTM.builder(4).returnSequences(true).build(),
+                        "sum")));
     }
 
     @TestFactory
