@@ -114,6 +114,14 @@ public abstract class Model implements TrainingControl {
         return new Functional(inputs, outputs, null);
     }
 
+    /**
+     * The model that {@code layer} stands for when a model is nested in another one (see
+     * {@link #asLayer()}), or null for a plain layer; savers use it to walk nested models.
+     */
+    public static Model nestedModel(Layer layer) {
+        return layer instanceof ModelLayer nested ? nested.model() : null;
+    }
+
     // ---- compile ----
 
     /** Keras's {@code compile(loss=..., optimizer="rmsprop")}: the default optimizer is RMSprop. */

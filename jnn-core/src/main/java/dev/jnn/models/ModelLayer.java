@@ -23,6 +23,10 @@ final class ModelLayer extends Layer {
         named(model.name());
     }
 
+    Model model() {
+        return model;
+    }
+
     @Override
     public Config config() {
         return new Config(model);

@@ -1,0 +1,76 @@
+package dev.jnn.io;
+
+import dev.jnn.layers.Layer;
+import dev.jnn.models.Model;
+import dev.jnn.tensor.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where Keras 3's {@code saving_lib} stores each object's variables in {@code model.weights.h5}.
+ *
+ * <p>The walk starts at the model (path "") and visits its {@code layers} container; each member is
+ * named after its class in snake case, made unique within the container ({@code dense, dense_1}),
+ * not after the layer's own name, which is not reproducible. A nested model recurses
+ * ({@code layers/sequential/layers/dense}). Every object gets a {@code vars} group carrying its
+ * {@code name} attribute, holding its variables as datasets {@code 0, 1, ...}: trainable ones first,
+ * then the others, each in creation order. The optimizer follows at {@code optimizer}.
+ */
+final class WeightPaths {
+    /** One object's variables: the group {@code path + "/vars"}. */
+    record Entry(String path, String name, String description, List<Parameter> variables) {
+        String varsPath() {
+            return path.isEmpty() ? "vars" : path + "/vars";
+        }
+    }
+
+    private WeightPaths() {
+    }
+
+    /** Every object of the model that owns a {@code vars} group, in saving order. */
+    static List<Entry> of(Model model) {
+        List<Entry> entries = new ArrayList<>();
+        walk(model, "", entries, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return entries;
+    }
+
+    private static void walk(Model model, String path, List<Entry> entries, Set<Object> visited) {
+        if (!visited.add(model)) {
+            return;
+        }
+        entries.add(new Entry(path, model.name(), "model \"" + model.name() + "\"", List.of()));
+        Map<String, Integer> used = new HashMap<>();
+        String container = path.isEmpty() ? "layers" : path + "/layers";
+        for (Layer layer : model.layers()) {
+            String child = container + "/" + KerasNames.unique(KerasNames.snakeCase(layer.className()), used);
+            Model nested = Model.nestedModel(layer);
+            if (nested != null) {
+                walk(nested, child, entries, visited);
+            } else if (visited.add(layer)) {
+                entries.add(new Entry(child, layer.name(), "layer \"" + layer.name() + "\" (" + layer.className() + ")",
+                        kerasOrder(layer.parameters())));
+            }
+        }
+    }
+
+    /** Keras's {@code _trainable_variables + _non_trainable_variables}. */
+    static List<Parameter> kerasOrder(List<Parameter> parameters) {
+        List<Parameter> ordered = new ArrayList<>(parameters.size());
+        for (Parameter p : parameters) {
+            if (p.trainable()) {
+                ordered.add(p);
+            }
+        }
+        for (Parameter p : parameters) {
+            if (!p.trainable()) {
+                ordered.add(p);
+            }
+        }
+        return ordered;
+    }
+}
