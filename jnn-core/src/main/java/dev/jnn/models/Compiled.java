@@ -28,6 +28,11 @@ final class Compiled {
         this.optimizer = options.optimizer();
     }
 
+    /** The arguments given to compile. */
+    CompileOptions options() {
+        return options;
+    }
+
     /** Attaches losses, weights and metrics to the model's outputs (once). */
     List<OutputHead> heads(List<String> outputNames) {
         if (heads == null) {

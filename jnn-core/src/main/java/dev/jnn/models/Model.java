@@ -114,12 +114,21 @@ public abstract class Model implements TrainingControl {
         return new Functional(inputs, outputs, null);
     }
 
-    /**
-     * The model that {@code layer} stands for when a model is nested in another one (see
-     * {@link #asLayer()}), or null for a plain layer; savers use it to walk nested models.
-     */
+    /** The model behind a layer made by {@link #asLayer()}, or null for any other layer. */
     public static Model nestedModel(Layer layer) {
-        return layer instanceof ModelLayer nested ? nested.model() : null;
+        return layer instanceof ModelLayer nested ? nested.config().model() : null;
+    }
+
+    // ---- Keras JSON ----
+
+    /** The architecture as Keras 3's JSON ({@code model.to_json()}); see {@link dev.jnn.io.KerasConfig}. */
+    public final String toJson() {
+        return dev.jnn.io.KerasConfig.modelToJson(this).toString();
+    }
+
+    /** A model from a Keras architecture JSON of any Keras generation; see {@link dev.jnn.io.KerasConfig}. */
+    public static Model fromJson(String json) {
+        return dev.jnn.io.KerasConfig.modelFromJson(json);
     }
 
     // ---- compile ----
@@ -164,6 +173,11 @@ public abstract class Model implements TrainingControl {
             throw new IllegalStateException("You must call compile() before " + method + "()");
         }
         return compiled;
+    }
+
+    /** The arguments of the last {@code compile}, or null before compile. */
+    public final CompileOptions compileOptions() {
+        return compiled == null ? null : compiled.options();
     }
 
     /** The compiled optimizer, or null before compile. */

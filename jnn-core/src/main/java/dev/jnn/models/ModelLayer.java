@@ -23,10 +23,6 @@ final class ModelLayer extends Layer {
         named(model.name());
     }
 
-    Model model() {
-        return model;
-    }
-
     @Override
     public Config config() {
         return new Config(model);
