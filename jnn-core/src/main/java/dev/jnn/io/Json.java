@@ -8,4 +8,14 @@ final class Json {
 
     private Json() {
     }
+
+    /** The {@code keras_version} recorded in a JSON document (metadata.json, a to_json() config), or null. */
+    static String kerasVersion(String json) {
+        try {
+            var node = MAPPER.readTree(json).get("keras_version");
+            return node == null || !node.isTextual() ? null : node.asText();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -23,6 +23,39 @@ public final class KerasFiles {
 
     // ---- whole models ----
 
+    /**
+     * Saves architecture, weights, compile settings and optimizer state (Keras's {@code model.save}):
+     * a {@code .keras} name gives Keras 3's zip, {@code .h5} the legacy HDF5 layout Keras 3 reads with
+     * {@code keras.models.load_model}.
+     */
+    public static void save(Model model, Path file) throws IOException {
+        save(model, file, ModelCodec.KERAS);
+    }
+
+    /**
+     * Loads a model saved by Keras (1, 2, tf.keras or 3) or by jnn, compiled with its optimizer state
+     * when the file has them, so that {@code fit} continues where it stopped.
+     *
+     * @throws KerasFileException                on a damaged or non-Keras file
+     * @throws UnsupportedKerasFeatureException for a layer or argument jnn does not implement
+     */
+    public static Model load(Path file) throws IOException {
+        return load(file, true, ModelCodec.KERAS);
+    }
+
+    /**
+     * {@link #load(Path)} with Keras's {@code compile} argument: false skips the compile settings and
+     * optimizer state (for inference, or when they use something jnn lacks).
+     */
+    public static Model load(Path file, boolean compile) throws IOException {
+        return load(file, compile, ModelCodec.KERAS);
+    }
+
+    /** A model from its architecture JSON ({@code model.to_json()}) and a weights file of any kind. */
+    public static Model load(Path configJson, Path weights) throws IOException {
+        return load(configJson, weights, ModelCodec.KERAS);
+    }
+
     static void save(Model model, Path file, ModelCodec codec) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(".keras")) {
@@ -36,10 +69,10 @@ public final class KerasFiles {
         }
     }
 
-    static Model load(Path file, ModelCodec codec) throws IOException {
+    static Model load(Path file, boolean compile, ModelCodec codec) throws IOException {
         return switch (KerasFormat.detect(file)) {
-            case KERAS_ZIP -> loadKeras(file, codec);
-            case HDF5 -> loadLegacy(file, codec);
+            case KERAS_ZIP -> loadKeras(file, compile, codec);
+            case HDF5 -> loadLegacy(file, compile, codec);
             case JSON -> throw new KerasFileException(file, "this is a model config without weights; load it "
                     + "with its weights file: Model.load(config, weights)");
         };
@@ -50,7 +83,7 @@ public final class KerasFiles {
             throw new KerasFileException(configJson, "expected a model config in JSON (model.to_json())");
         }
         String json = Files.readString(configJson);
-        Model model = codec.modelFromJson(json);
+        Model model = fromConfig(codec, configJson, json, Json.kerasVersion(json));
         loadWeights(model, weights);
         return model;
     }
@@ -70,24 +103,46 @@ public final class KerasFiles {
         });
     }
 
-    static Model loadKeras(Path file, ModelCodec codec) throws IOException {
+    static Model loadKeras(Path file, boolean compile, ModelCodec codec) throws IOException {
         KerasZip.Contents contents = KerasZip.read(file);
-        Model model = codec.modelFromJson(contents.config());
-        String compile = compileConfig(file, contents.config());
-        if (compile != null) {
-            codec.compileFromJson(model, compile);
+        String version = contents.metadata() == null ? null : Json.kerasVersion(contents.metadata());
+        Model model = fromConfig(codec, file, contents.config(), version);
+        String compileConfig = compile ? compileConfig(file, contents.config()) : null;
+        if (compileConfig != null) {
+            compile(codec, file, model, compileConfig, version);
         }
         try (H5File h5 = H5File.open(file, file + " (" + KerasZip.WEIGHTS + ")", contents.weights(),
                 contents.weights().length)) {
-            KerasWeightsFile.read(model, h5, true);
+            KerasWeightsFile.read(model, h5, compileConfig != null);
         }
         return model;
+    }
+
+    private static Model fromConfig(ModelCodec codec, Path file, String json, String version) throws KerasFileException {
+        try {
+            return codec.modelFromJson(json);
+        } catch (UnsupportedKerasFeatureException e) {
+            throw e.withSource(file.toString(), version);
+        } catch (IllegalArgumentException e) {
+            throw new KerasFileException(file, "the model config cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void compile(ModelCodec codec, Path file, Model model, String json, String version)
+            throws KerasFileException {
+        try {
+            codec.compileFromJson(model, json);
+        } catch (UnsupportedKerasFeatureException e) {
+            throw e.withSource(file.toString(), version);
+        } catch (IllegalArgumentException e) {
+            throw new KerasFileException(file, "the compile config cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static String compileConfig(Path file, String config) throws KerasFileException {
         try {
             var node = Json.MAPPER.readTree(config).get("compile_config");
-            return node == null || node.isNull() ? null : node.toString();
+            return node == null || node.isNull() || node.isEmpty() ? null : node.toString();
         } catch (IOException e) {
             throw new KerasFileException(file, "config.json is not valid JSON (" + e.getMessage() + ")", e);
         }
@@ -112,7 +167,7 @@ public final class KerasFiles {
         });
     }
 
-    static Model loadLegacy(Path file, ModelCodec codec) throws IOException {
+    static Model loadLegacy(Path file, boolean compile, ModelCodec codec) throws IOException {
         try (H5File h5 = H5File.open(file)) {
             String modelConfig = h5.stringAttribute("", "model_config");
             if (modelConfig == null) {
@@ -122,11 +177,15 @@ public final class KerasFiles {
                 }
                 throw h5.error("no model_config attribute: not a Keras model file");
             }
-            Model model = codec.modelFromJson(modelConfig);
+            String version = h5.stringAttribute("", "keras_version");
+            Model model = fromConfig(codec, file, modelConfig, version);
+            if (!h5.isGroup("model_weights")) {
+                throw h5.error("no model_weights group: the file holds a config but no weights");
+            }
             LegacyH5.readWeights(model, h5, "model_weights");
             String training = h5.stringAttribute("", "training_config");
-            if (training != null) {
-                codec.compileFromJson(model, training);
+            if (compile && training != null) {
+                compile(codec, file, model, training, version);
                 List<Tensor> state = LegacyH5.readOptimizer(model, h5);
                 if (state != null) {
                     model.optimizer().setVariables(state);

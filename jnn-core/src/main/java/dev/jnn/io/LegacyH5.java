@@ -204,7 +204,13 @@ final class LegacyH5 {
             optimizer.build(model.trainableParameters());
         }
         List<Tensor> variables = optimizer.variables();
-        if (names.size() != variables.size()) {
+        List<WeightArray> saved = new ArrayList<>();
+        for (String name : names) {
+            saved.add(h5.read(join("optimizer_weights", name)));
+        }
+        List<WeightArray> arranged = names.size() == variables.size() ? saved
+                : fromKeras2(saved, variables, model.trainableParameters().size());
+        if (arranged == null) {
             System.getLogger(LegacyH5.class.getName()).log(System.Logger.Level.WARNING,
                     "Error in loading the saved optimizer state (" + names.size() + " variables saved, "
                             + variables.size() + " expected). As a result, your model is starting with a freshly "
@@ -212,15 +218,50 @@ final class LegacyH5 {
             return null;
         }
         List<Tensor> values = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            WeightArray array = h5.read(join("optimizer_weights", names.get(i)));
-            Shape shape = variables.get(i).shape();
-            KerasWeightsFile.requireShape(h5, "optimizer variable " + i + " (" + names.get(i) + ")", shape, array);
-            Tensor value = Tensor.zeros(shape);
+        for (int i = 0; i < variables.size(); i++) {
+            Tensor current = variables.get(i);
+            WeightArray array = arranged.get(i);
+            if (array == null) {
+                values.add(current);   // not in the file (Keras 2 had no learning_rate variable): keep it
+                continue;
+            }
+            KerasWeightsFile.requireShape(h5, "optimizer variable " + i + " (" + optimizer.variableNames().get(i) + ")",
+                    current.shape(), array);
+            Tensor value = Tensor.zeros(current.shape());
             System.arraycopy(array.data(), 0, value.data(), 0, array.data().length);
             values.add(value);
         }
         return values;
+    }
+
+    /**
+     * Keras 1/2 optimizer weights in Keras 3's order, or null when the layouts do not correspond. Keras
+     * 2 saved {@code iterations}, then each slot for every parameter in turn ({@code m1..mn, v1..vn},
+     * standalone Keras 2 adding 1-value {@code vhat} placeholders); Keras 3 has {@code iterations,
+     * learning_rate}, then the slots parameter by parameter ({@code m1, v1, m2, v2, ...}).
+     */
+    static List<WeightArray> fromKeras2(List<WeightArray> saved, List<Tensor> variables, int parameters) {
+        int base = 2;   // iterations, learning_rate
+        if (parameters == 0 || (variables.size() - base) % parameters != 0 || saved.isEmpty()) {
+            return null;
+        }
+        int slots = (variables.size() - base) / parameters;
+        if (saved.size() != 1 + slots * parameters && saved.size() != 1 + (slots + 1) * parameters) {
+            return null;
+        }
+        List<WeightArray> out = new ArrayList<>(variables.size());
+        out.add(saved.get(0));
+        out.add(null);
+        for (int p = 0; p < parameters; p++) {
+            for (int s = 0; s < slots; s++) {
+                WeightArray a = saved.get(1 + s * parameters + p);
+                if (!a.hasShape(variables.get(out.size()).shape())) {
+                    return null;
+                }
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static String join(String group, String name) {

@@ -1,15 +1,14 @@
 package dev.jnn.io;
 
 import dev.jnn.models.Model;
-import java.io.IOException;
 
 /**
- * Turns a model's architecture and compile settings into Keras JSON and back: the part of a Keras file
- * that is not weights. {@link KerasFiles} uses {@code KerasConfig} through it.
+ * The part of a Keras file that is not weights: the architecture and compile settings as Keras JSON.
+ * {@link #KERAS} is {@link KerasConfig}; tests may give another to exercise the files alone.
  */
 interface ModelCodec {
     /** A built model from a {@code {"class_name": ..., "config": ...}} JSON of any Keras generation. */
-    Model modelFromJson(String modelConfig) throws IOException;
+    Model modelFromJson(String modelConfig);
 
     /** Keras 3's serialization (the {@code config.json} of a {@code .keras} file). */
     String modelToJson(Model model);
@@ -18,8 +17,35 @@ interface ModelCodec {
     String modelToLegacyJson(Model model);
 
     /** Compiles {@code model} from a Keras 3 {@code compile_config} or a legacy {@code training_config}. */
-    void compileFromJson(Model model, String compileConfig) throws IOException;
+    void compileFromJson(Model model, String compileConfig);
 
     /** The legacy {@code training_config} of a compiled model. */
     String trainingConfig(Model model);
+
+    ModelCodec KERAS = new ModelCodec() {
+        @Override
+        public Model modelFromJson(String modelConfig) {
+            return KerasConfig.modelFromJson(modelConfig);
+        }
+
+        @Override
+        public String modelToJson(Model model) {
+            return KerasConfig.modelToJson(model).toString();
+        }
+
+        @Override
+        public String modelToLegacyJson(Model model) {
+            return KerasConfig.modelToLegacyJson(model).toString();
+        }
+
+        @Override
+        public void compileFromJson(Model model, String compileConfig) {
+            KerasConfig.compileFromJson(model, KerasConfig.parse(compileConfig));
+        }
+
+        @Override
+        public String trainingConfig(Model model) {
+            return KerasConfig.compileToLegacyJson(model).toString();
+        }
+    };
 }
