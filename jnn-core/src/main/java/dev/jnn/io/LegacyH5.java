@@ -209,7 +209,7 @@ final class LegacyH5 {
             saved.add(h5.read(join("optimizer_weights", name)));
         }
         List<WeightArray> arranged = names.size() == variables.size() ? saved
-                : fromKeras2(saved, variables, model.trainableParameters().size());
+                : fromKeras2(saved, variables, optimizer.variableNames(), model.trainableParameters().size());
         if (arranged == null) {
             System.getLogger(LegacyH5.class.getName()).log(System.Logger.Level.WARNING,
                     "Error in loading the saved optimizer state (" + names.size() + " variables saved, "
@@ -238,9 +238,11 @@ final class LegacyH5 {
      * Keras 1/2 optimizer weights in Keras 3's order, or null when the layouts do not correspond. Keras
      * 2 saved {@code iterations}, then each slot for every parameter in turn ({@code m1..mn, v1..vn},
      * standalone Keras 2 adding 1-value {@code vhat} placeholders); Keras 3 has {@code iterations,
-     * learning_rate}, then the slots parameter by parameter ({@code m1, v1, m2, v2, ...}).
+     * learning_rate}, then the slots: parameter by parameter ({@code m1, v1, m2, v2, ...}) for the Adam
+     * family, slot by slot (as Keras 2) for RMSprop, told apart by the variables' names.
      */
-    static List<WeightArray> fromKeras2(List<WeightArray> saved, List<Tensor> variables, int parameters) {
+    static List<WeightArray> fromKeras2(List<WeightArray> saved, List<Tensor> variables, List<String> names,
+                                        int parameters) {
         int base = 2;   // iterations, learning_rate
         if (parameters == 0 || (variables.size() - base) % parameters != 0 || saved.isEmpty()) {
             return null;
@@ -249,19 +251,30 @@ final class LegacyH5 {
         if (saved.size() != 1 + slots * parameters && saved.size() != 1 + (slots + 1) * parameters) {
             return null;
         }
+        boolean interleaved = slots > 1 && !slotName(names.get(base)).equals(slotName(names.get(base + 1)));
         List<WeightArray> out = new ArrayList<>(variables.size());
         out.add(saved.get(0));
         out.add(null);
-        for (int p = 0; p < parameters; p++) {
-            for (int s = 0; s < slots; s++) {
-                WeightArray a = saved.get(1 + s * parameters + p);
-                if (!a.hasShape(variables.get(out.size()).shape())) {
-                    return null;
-                }
-                out.add(a);
+        for (int k = 0; k < slots * parameters; k++) {
+            int p = interleaved ? k / slots : k % parameters;
+            int s = interleaved ? k % slots : k / parameters;
+            WeightArray a = saved.get(1 + s * parameters + p);
+            if (!a.hasShape(variables.get(out.size()).shape())) {
+                return null;
             }
+            out.add(a);
         }
         return out;
+    }
+
+    private static String slotName(String variableName) {
+        for (String slot : new String[] {"momentum", "velocity", "velocity_hat", "average_gradient", "accumulator",
+                "delta_accumulator", "norm", "first_moment", "second_moment"}) {
+            if (variableName.endsWith("_" + slot)) {
+                return slot;
+            }
+        }
+        return variableName;
     }
 
     private static String join(String group, String name) {
