@@ -123,8 +123,12 @@ public final class KerasFiles {
             return codec.modelFromJson(json);
         } catch (UnsupportedKerasFeatureException e) {
             throw e.withSource(file.toString(), version);
-        } catch (IllegalArgumentException e) {
-            throw new KerasFileException(file, "the model config cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A config that is not what Keras writes (damaged, or edited by hand) fails wherever the
+            // reader first trips on it; the file is at fault either way.
+            throw new KerasFileException(file, "the model config cannot be read: " + e, e);
+        } catch (OutOfMemoryError e) {
+            throw new KerasFileException(file, "the model config declares weights too large for memory", e);
         }
     }
 
@@ -134,8 +138,8 @@ public final class KerasFiles {
             codec.compileFromJson(model, json);
         } catch (UnsupportedKerasFeatureException e) {
             throw e.withSource(file.toString(), version);
-        } catch (IllegalArgumentException e) {
-            throw new KerasFileException(file, "the compile config cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new KerasFileException(file, "the compile config cannot be read: " + e, e);
         }
     }
 
