@@ -9,6 +9,8 @@ import io.jhdf.api.WritableNode;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,15 +63,44 @@ final class H5Tree {
             return g;
         }
 
+        /**
+         * A string attribute. jHDF writes attributes only inside the object header, where one message
+         * holds at most 64 KiB (h5py moves larger ones to "dense" storage, which jHDF cannot write).
+         *
+         * @throws UnsupportedOperationException for a longer string (e.g. the config of a very large
+         *                                       model in a legacy .h5 file; .keras files have no limit)
+         */
         GroupNode attribute(String name, String value) {
+            int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MESSAGE_LIMIT) {
+                throw new UnsupportedOperationException("the attribute '" + name + "' is " + bytes + " bytes long, more "
+                        + "than the " + MESSAGE_LIMIT + " the HDF5 writer (jHDF 0.9.4) can store; save as .keras instead");
+            }
             attributes.put(name, value);
             return this;
         }
 
-        /** A string-array attribute; an empty one is left out (see the class comment). */
+        /**
+         * A string-array attribute; an empty one is left out (see the class comment). One too large
+         * for an object-header message is split as Keras splits it ({@code name0, name1, ...}).
+         */
         GroupNode attribute(String name, String[] values) {
-            if (values.length > 0) {
+            if (values.length == 0) {
+                return this;
+            }
+            int longest = 1;
+            for (String v : values) {
+                longest = Math.max(longest, v.getBytes(StandardCharsets.UTF_8).length);
+            }
+            long bytes = (long) longest * values.length;
+            if (bytes <= MESSAGE_LIMIT) {
                 attributes.put(name, values.clone());
+                return this;
+            }
+            int chunks = (int) ((bytes + MESSAGE_LIMIT - 1) / MESSAGE_LIMIT);
+            int perChunk = (values.length + chunks - 1) / chunks;
+            for (int c = 0, from = 0; from < values.length; c++, from += perChunk) {
+                attributes.put(name + c, Arrays.copyOfRange(values, from, Math.min(values.length, from + perChunk)));
             }
             return this;
         }
@@ -88,6 +119,9 @@ final class H5Tree {
             members.put(name, value);
         }
     }
+
+    // Keras's HDF5_OBJECT_HEADER_LIMIT: what one attribute may hold inside an object header.
+    static final int MESSAGE_LIMIT = 64512;
 
     private final GroupNode root = new GroupNode();
 

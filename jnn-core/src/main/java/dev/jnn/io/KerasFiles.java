@@ -155,20 +155,29 @@ public final class KerasFiles {
     /** Writes the legacy HDF5 layout of Keras 3's {@code save_model_to_hdf5}. */
     static void saveLegacy(Model model, Path file, String modelConfig, String trainingConfig) throws IOException {
         AtomicFiles.write(file, temporary -> {
-            H5Tree tree = new H5Tree();
-            H5Tree.GroupNode root = tree.root();
-            root.attribute("backend", LegacyH5.BACKEND).attribute("keras_version", LegacyH5.KERAS_VERSION);
-            root.attribute("model_config", modelConfig);
-            if (trainingConfig != null) {
-                root.attribute("training_config", trainingConfig);
+            try {
+                writeLegacy(model, temporary, modelConfig, trainingConfig);
+            } catch (UnsupportedOperationException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
             }
-            LegacyH5.writeWeights(model, root.group("model_weights"));
-            Optimizer optimizer = model.optimizer();
-            if (trainingConfig != null && optimizer != null) {
-                LegacyH5.writeOptimizer(optimizer, root);
-            }
-            tree.write(temporary);
         });
+    }
+
+    private static void writeLegacy(Model model, Path temporary, String modelConfig, String trainingConfig)
+            throws IOException {
+        H5Tree tree = new H5Tree();
+        H5Tree.GroupNode root = tree.root();
+        root.attribute("backend", LegacyH5.BACKEND).attribute("keras_version", LegacyH5.KERAS_VERSION);
+        root.attribute("model_config", modelConfig);
+        if (trainingConfig != null) {
+            root.attribute("training_config", trainingConfig);
+        }
+        LegacyH5.writeWeights(model, root.group("model_weights"));
+        Optimizer optimizer = model.optimizer();
+        if (trainingConfig != null && optimizer != null) {
+            LegacyH5.writeOptimizer(optimizer, root);
+        }
+        tree.write(temporary);
     }
 
     static Model loadLegacy(Path file, boolean compile, ModelCodec codec) throws IOException {
