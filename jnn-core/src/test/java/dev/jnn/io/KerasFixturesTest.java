@@ -101,7 +101,14 @@ class KerasFixturesTest {
                     worst = Math.max(worst, Math.abs(want[i] - got[i]));
                 }
                 assertTrue(worst <= TOLERANCE, name + ": largest difference from Keras's predictions " + worst);
+                System.out.println("fixture " + name + ": " + model.countParams() + " params, " + want.length
+                        + " predicted values, max abs diff " + worst);
             }
+        } else if (refused == null) {
+            System.out.println("fixture " + name + ": loaded, " + (loaded.isEmpty() ? "-" : loaded.get(0).countParams())
+                    + " params, no stored predictions");
+        } else {
+            System.out.println("fixture " + name + ": refused, naming " + refused);
         }
     }
 
