@@ -187,8 +187,8 @@ final class CompileJson {
                 configured = m.path("config").asText();
             }
             JsonNode fn = m.path("config").path("fn");
-            if ("MeanMetricWrapper".equals(cls) && fn.isTextual()) {
-                configured = fn.asText();
+            if ("MeanMetricWrapper".equals(cls) && fn.isTextual() && (configured == null || !known(configured))) {
+                configured = fn.asText(); // tf.keras 2 wraps metric functions; their name is the user's
             }
             name = configured != null && known(configured) ? configured : cls;
         }
@@ -229,7 +229,22 @@ final class CompileJson {
             }
         });
         c.set("optimizer_config", optimizer(options(model).optimizer(), false));
+        stripModules(c.get("loss"));
+        stripModules(c.get("metrics"));
         return c;
+    }
+
+    /** The legacy form writes serialized losses and metrics as {class_name, config} only. */
+    private static void stripModules(JsonNode node) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject() && node.has("class_name") && node.has("config")) {
+            ((ObjectNode) node).remove("module");
+            ((ObjectNode) node).remove("registered_name");
+            return;
+        }
+        node.forEach(CompileJson::stripModules);
     }
 
     private static CompileOptions options(Model model) {

@@ -51,7 +51,20 @@ public final class KerasConfig {
             throw new IllegalArgumentException("a Keras model config is an object with \"class_name\" and \"config\", got "
                     + (modelConfig == null ? null : abbreviate(modelConfig.toString())));
         }
-        return ModelReader.read(modelConfig);
+        return modelFromJson(modelConfig, null);
+    }
+
+    /**
+     * {@link #modelFromJson(JsonNode)} for a config written by Keras {@code kerasVersion} (e.g. a file's
+     * {@code keras_version} attribute, "2.1.3"): names whose meaning changed in Keras 3 get their
+     * meaning of that version. With null the version is detected from the config.
+     */
+    public static Model modelFromJson(JsonNode modelConfig, String kerasVersion) {
+        if (modelConfig == null || !modelConfig.isObject() || !modelConfig.has("class_name")) {
+            throw new IllegalArgumentException("a Keras model config is an object with \"class_name\" and \"config\", got "
+                    + (modelConfig == null ? null : abbreviate(modelConfig.toString())));
+        }
+        return ModelReader.read(modelConfig, kerasVersion);
     }
 
     /** {@link #modelFromJson(JsonNode)} from JSON text. */

@@ -242,6 +242,9 @@ final class LayerArgs {
         } else {
             throw malformed(keys[0], "an activation name", v);
         }
+        if ("hard_sigmoid".equals(fn) && args.isEmpty() && KerasGeneration.current() < 3) {
+            return new Keras2HardSigmoid();
+        }
         if (fn == null || !Activations.names().contains(fn)) {
             throw unsupported(keys[0] + "=" + v);
         }

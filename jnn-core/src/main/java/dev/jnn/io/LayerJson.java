@@ -54,6 +54,10 @@ final class LayerJson {
      * such name, so it cannot be written.
      */
     static String activation(Layer layer, ActivationFunction activation) {
+        if (!Activations.names().contains(activation.name())) {
+            throw new UnsupportedKerasFeatureException(layer.className(), layer.name(),
+                    "writing activation " + activation.name() + " (it has no Keras 3 name)");
+        }
         if (!activation.config().equals(Activations.get(activation.name()).config())) {
             throw new UnsupportedKerasFeatureException(layer.className(), layer.name(),
                     "writing activation " + activation.name() + activation.config() + " (Keras names only defaults)");

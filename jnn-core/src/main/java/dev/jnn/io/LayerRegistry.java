@@ -31,6 +31,8 @@ public final class LayerRegistry {
     private static final Map<String, Codec> BY_KERAS_NAME = new LinkedHashMap<>();
     private static final Map<Class<? extends Layer>, Codec> BY_TYPE = new LinkedHashMap<>();
     private static final Map<String, Function<JsonNode, Layer>> CUSTOM = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> CALL_ARGUMENTS = new LinkedHashMap<>();
+    private static final Map<String, Function<Layer, ObjectNode>> BUILD_CONFIGS = new LinkedHashMap<>();
 
     static {
         CoreLayerCodecs.register();
@@ -65,6 +67,20 @@ public final class LayerRegistry {
     static void alias(String alias, String className) {
         Codec c = BY_KERAS_NAME.get(className);
         BY_KERAS_NAME.put(alias, new Codec(alias, null, c.reader, c.writer, c.buildConfig, c.callKwargs));
+    }
+
+    /** Keras 3 call keyword arguments that jnn keeps in the layer's config (read from inbound_nodes). */
+    static void callArguments(String className, String... keys) {
+        CALL_ARGUMENTS.put(className, Set.of(keys));
+    }
+
+    static Set<String> callArguments(String className) {
+        return CALL_ARGUMENTS.getOrDefault(className, Set.of());
+    }
+
+    /** A layer whose Keras build_config is not {@code {"input_shape": ...}}. */
+    static void buildConfig(String className, Function<Layer, ObjectNode> writer) {
+        BUILD_CONFIGS.put(className, writer);
     }
 
     static void registerCustom(String registeredName, Function<JsonNode, Layer> factory) {
@@ -136,7 +152,8 @@ public final class LayerRegistry {
         out.set("config", codec.writer.apply(layer));
         out.putNull("registered_name");
         if (codec.buildConfig && layer.built()) {
-            out.set("build_config", buildConfig(layer.inputShapes()));
+            Function<Layer, ObjectNode> special = BUILD_CONFIGS.get(codec.className);
+            out.set("build_config", special != null ? special.apply(layer) : buildConfig(layer.inputShapes()));
         }
         return out;
     }

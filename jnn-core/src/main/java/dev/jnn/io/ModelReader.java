@@ -33,7 +33,24 @@ final class ModelReader {
         return MODEL_CLASSES.contains(className);
     }
 
+    /** Reads a model, its generation given by {@code kerasVersion} or, when null, detected from the config. */
+    static Model read(JsonNode model, String kerasVersion) {
+        if (KerasGeneration.active()) {
+            return read(model);
+        }
+        Integer major = KerasGeneration.major(kerasVersion);
+        KerasGeneration.set(major != null ? major : KerasGeneration.detect(model));
+        try {
+            return read(model);
+        } finally {
+            KerasGeneration.set(null);
+        }
+    }
+
     static Model read(JsonNode model) {
+        if (!KerasGeneration.active()) {
+            return read(model, null);
+        }
         String className = model.path("class_name").asText(null);
         String registered = model.path("registered_name").asText(null);
         JsonNode config = model.get("config");
@@ -76,7 +93,14 @@ final class ModelReader {
                 }
             }
             first = false;
-            model.add(LayerRegistry.read(layerNode));
+            Layer layer = LayerRegistry.read(layerNode);
+            try {
+                model.add(layer);
+            } catch (UnsupportedKerasFeatureException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw shapeRefused(layer, e);
+            }
         }
         JsonNode buildShape = config.isObject() ? config.get("build_input_shape") : null;
         if (model.inputShape() == null && buildShape != null && buildShape.isArray() && !model.layers().isEmpty()) {
@@ -120,12 +144,13 @@ final class ModelReader {
                 outputs.computeIfAbsent(layerName, k -> new ArrayList<>()).add(List.of(t));
                 continue;
             }
-            Layer layer = LayerRegistry.read(entry);
-            layers.put(layerName, layer);
             Deque<List<Ref>> nodes = new ArrayDeque<>();
+            Map<String, JsonNode> callArguments = new LinkedHashMap<>();
             for (JsonNode node : entry.path("inbound_nodes")) {
-                nodes.add(refs(node, cls, layerName));
+                nodes.add(refs(node, cls, layerName, callArguments));
             }
+            Layer layer = LayerRegistry.read(withCallArguments(entry, callArguments));
+            layers.put(layerName, layer);
             pending.add(new Pending(layerName, nodes));
         }
         // Keras's functional_from_config: call layers in order, postponing a call whose inputs are not made yet.
@@ -138,7 +163,7 @@ final class ModelReader {
                     for (Ref r : p.nodes.pollFirst()) {
                         in.add(tensor(r, outputs));
                     }
-                    List<SymbolicTensor> out = layers.get(p.layer).applyAll(in);
+                    List<SymbolicTensor> out = call(layers.get(p.layer), in);
                     outputs.computeIfAbsent(p.layer, k -> new ArrayList<>()).add(out);
                     progress = true;
                 }
@@ -159,6 +184,27 @@ final class ModelReader {
             outs.add(tensor(r, outputs));
         }
         return new Functional(ins, outs, name);
+    }
+
+    /**
+     * Calls a layer on symbolic tensors. Keras built this graph, so a shape jnn refuses is a case jnn
+     * does not implement (e.g. Attention on rank-2 inputs), reported as such.
+     */
+    private static List<SymbolicTensor> call(Layer layer, List<SymbolicTensor> in) {
+        try {
+            return layer.applyAll(in);
+        } catch (UnsupportedKerasFeatureException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw shapeRefused(layer, e);
+        }
+    }
+
+    private static UnsupportedKerasFeatureException shapeRefused(Layer layer, IllegalArgumentException e) {
+        var refused = new UnsupportedKerasFeatureException(layer.className(), layer.name(),
+                "the input shapes Keras gave it (" + e.getMessage() + ")");
+        refused.initCause(e);
+        return refused;
     }
 
     private static boolean ready(List<Ref> refs, Map<String, List<List<SymbolicTensor>>> outputs) {
@@ -201,19 +247,24 @@ final class ModelReader {
         return new Ref(r.get(0).asText(), r.get(1).asInt(), r.get(2).asInt());
     }
 
-    /** The tensors one call reads, from a Keras 1/2 list or a Keras 3 args/kwargs object. */
-    private static List<Ref> refs(JsonNode node, String cls, String layerName) {
+    /**
+     * The tensors one call reads, from a Keras 1/2 list or a Keras 3 args/kwargs object. Keyword
+     * arguments that are configuration in jnn (Attention's use_causal_mask) are collected into
+     * {@code callArguments}; masks and {@code training=False} are Keras's own plumbing; anything else
+     * is refused.
+     */
+    private static List<Ref> refs(JsonNode node, String cls, String layerName, Map<String, JsonNode> callArguments) {
         List<Ref> refs = new ArrayList<>();
         if (node.isArray()) {
             for (JsonNode r : node) {
                 refs.add(ref(r));
                 JsonNode kwargs = r.size() > 3 ? r.get(3) : null;
-                checkKwargs(kwargs, cls, layerName);
+                checkKwargs(kwargs, cls, layerName, callArguments);
             }
             return refs;
         }
         collect(node.path("args"), refs, cls, layerName);
-        checkKwargs(node.get("kwargs"), cls, layerName);
+        checkKwargs(node.get("kwargs"), cls, layerName, callArguments);
         return refs;
     }
 
@@ -229,18 +280,39 @@ final class ModelReader {
         }
     }
 
-    /** Call keyword arguments: masks and training flags are Keras's own plumbing; tensors are not supported. */
-    private static void checkKwargs(JsonNode kwargs, String cls, String layerName) {
+    private static void checkKwargs(JsonNode kwargs, String cls, String layerName, Map<String, JsonNode> callArguments) {
         if (kwargs == null || !kwargs.isObject()) {
             return;
         }
         var it = kwargs.fields();
         while (it.hasNext()) {
             var e = it.next();
+            String key = e.getKey();
             JsonNode v = e.getValue();
-            if (!(v.isNull() || v.isBoolean())) {
-                throw new UnsupportedKerasFeatureException(cls, layerName, "the call argument " + e.getKey() + "=" + v);
+            if (key.equals("mask") && v.isNull() || key.equals("training") && (v.isNull() || !v.asBoolean(true))) {
+                continue;
             }
+            if (LayerRegistry.callArguments(cls).contains(key) && (v.isBoolean() || v.isNumber() || v.isNull())) {
+                JsonNode before = callArguments.putIfAbsent(key, v);
+                if (before != null && !before.equals(v)) {
+                    throw new UnsupportedKerasFeatureException(cls, layerName, "calls with different " + key
+                            + " (" + before + " and " + v + ")");
+                }
+                continue;
+            }
+            throw new UnsupportedKerasFeatureException(cls, layerName, "the call argument " + key + "=" + v);
         }
+    }
+
+    /** The layer entry with the call arguments jnn keeps in the layer's config added to its config. */
+    private static JsonNode withCallArguments(JsonNode entry, Map<String, JsonNode> callArguments) {
+        if (callArguments.isEmpty()) {
+            return entry;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = entry.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) copy
+                .get("config");
+        callArguments.forEach(config::set);
+        return copy;
     }
 }

@@ -36,6 +36,7 @@ final class FixtureExpectations {
             Map.entry("dl4j_act_softmax_0", "decay"),
             Map.entry("dl4j_causal_conv1d_k3_s1_d2_cl", "decay"),
             Map.entry("dl4j_conv1d_k2_s1_d1_cl_valid", "decay"),
+            Map.entry("dl4j_conv1d_k3_s1_d2_cf_same", "decay"),
             Map.entry("dl4j_sparse_xent_mlp_keras2", "decay"),
             Map.entry("hls4ml_mlp_streaming_h5_named_keras", "without a loss"));
 }

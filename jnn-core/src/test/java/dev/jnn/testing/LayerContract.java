@@ -65,4 +65,71 @@ public final class LayerContract {
         }
         assertTrue(changed, "one training step changes the weights");
     }
+
+    /**
+     * The contract for a layer called on a list of inputs (merges, attention): equal configs for equal
+     * construction, {@link Layer#outputShapes}, build, parameter count, forward output shapes, and one
+     * gradient step on {@code sum(y)} that reaches every input and, when the layer has weights,
+     * changes its output.
+     *
+     * @param factory         makes a fresh, unbuilt layer
+     * @param samples         per-sample input shapes
+     * @param expectedOutputs per-sample output shapes
+     * @param expectedParams  parameter count once built
+     */
+    public static void checkList(Supplier<Layer> factory, List<Shape> samples, List<Shape> expectedOutputs,
+                                 int expectedParams) {
+        Layer layer = factory.get();
+        assertNotNull(layer.config(), "config");
+        assertEquals(layer.config(), factory.get().config(), "two layers made alike have equal configs");
+        assertEquals(expectedOutputs, layer.outputShapes(samples), "outputShapes");
+        layer.build(samples, false);
+        assertTrue(layer.built());
+        assertEquals(expectedParams, layer.countParams(), "countParams");
+        int sum = 0;
+        for (Parameter p : layer.parameters()) {
+            sum += p.size();
+        }
+        assertEquals(sum, layer.countParams(), "countParams is the sum of the weights");
+        java.util.List<Tensor> xs = new java.util.ArrayList<>();
+        for (int k = 0; k < samples.size(); k++) {
+            Tensor x = Tensor.zeros(samples.get(k).withBatch(3));
+            for (int i = 0; i < x.size(); i++) {
+                x.data()[i] = (float) Math.sin(i * 7 + k * 3 + 1);
+            }
+            x.markRequiresGrad();
+            xs.add(x);
+        }
+        List<Tensor> ys;
+        try (dev.jnn.tensor.GradientTape tape = dev.jnn.tensor.GradientTape.open()) {
+            ys = layer.call(xs, true);
+            java.util.Arrays.fill(ys.get(0).grad(), 1f);
+            tape.backward();
+        }
+        assertEquals(expectedOutputs.size(), ys.size(), "number of outputs");
+        for (int i = 0; i < ys.size(); i++) {
+            assertEquals(expectedOutputs.get(i).withBatch(3), ys.get(i).shape(), "forward output shape " + i);
+        }
+        for (int k = 0; k < xs.size(); k++) {
+            boolean reached = false;
+            for (float g : xs.get(k).grad()) {
+                assertTrue(Float.isFinite(g), "finite gradient for input " + k);
+                reached |= g != 0f;
+            }
+            assertTrue(reached, "the gradient reaches input " + k);
+        }
+        if (!layer.parameters().isEmpty()) {
+            float[] before = ys.get(0).data().clone();
+            for (Parameter p : layer.parameters()) {
+                if (p.trainable()) {
+                    float[] w = p.value().data();
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] -= 0.1f * p.grad()[i];
+                    }
+                }
+            }
+            float[] after = layer.call(xs, true).get(0).data();
+            assertTrue(!java.util.Arrays.equals(before, after), "one gradient step changes the output");
+        }
+    }
 }
