@@ -82,6 +82,26 @@ def weights_only(doc):
     return load
 
 
+def attention_model():
+    x = keras.Input((4, 6), name="tokens")
+    a = keras.layers.MultiHeadAttention(2, 3, name="mha")(x, x)
+    y = keras.layers.TimeDistributed(keras.layers.Dense(2, name="inner"), name="td")(a)
+    return keras.Model(x, y, name="attention")
+
+
+# Architectures jnn cannot write as config yet: Keras builds them here and loads jnn's weights.
+WEIGHTS_ONLY = {"attention": attention_model}
+
+
+def built_weights_only(doc):
+    def load(path):
+        model = WEIGHTS_ONLY[doc["name"]]()
+        scramble(model)
+        model.load_weights(path)
+        return model, {"class": model.__class__.__name__}
+    return load
+
+
 def main():
     files = []
     for meta in sorted(glob.glob(os.path.join(DIR, "*.json"))):
@@ -90,6 +110,10 @@ def main():
         with open(meta) as f:
             doc = json.load(f)
         name = doc["name"]
+        if doc.get("weights_only"):
+            files.append(check(doc, name + ".weights.h5", built_weights_only(doc)))
+            files.append(check(doc, name + ".legacy.h5", built_weights_only(doc)))
+            continue
         files.append(check(doc, name + ".keras", full_model(doc)))
         files.append(check(doc, name + ".h5", full_model(doc)))
         files.append(check(doc, name + ".weights.h5", weights_only(doc)))

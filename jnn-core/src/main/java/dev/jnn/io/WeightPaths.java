@@ -1,12 +1,15 @@
 package dev.jnn.io;
 
 import dev.jnn.layers.Layer;
+import dev.jnn.layers.MultiHeadAttention;
+import dev.jnn.layers.TimeDistributed;
 import dev.jnn.models.Model;
 import dev.jnn.tensor.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +55,36 @@ final class WeightPaths {
             if (nested != null) {
                 walk(nested, child, entries, visited);
             } else if (visited.add(layer)) {
-                entries.add(new Entry(child, layer.name(), "layer \"" + layer.name() + "\" (" + layer.className() + ")",
-                        kerasOrder(layer.parameters())));
+                addLayer(layer, child, entries);
             }
+        }
+    }
+
+    /**
+     * A layer's own variables, and those of the sublayers Keras keeps as attributes: a wrapper's
+     * {@code layer}, multi-head attention's four projections ({@code query_dense}, ...).
+     */
+    private static void addLayer(Layer layer, String path, List<Entry> entries) {
+        String description = "layer \"" + layer.name() + "\" (" + layer.className() + ")";
+        if (layer instanceof TimeDistributed wrapper) {
+            entries.add(new Entry(path, layer.name(), description, List.of()));
+            addLayer(wrapper.layer(), path + "/layer", entries);
+        } else if (layer instanceof MultiHeadAttention) {
+            entries.add(new Entry(path, layer.name(), description, List.of()));
+            // jnn names the weights "query/kernel", ..., "attention_output/bias", as Keras's variable paths.
+            Map<String, List<Parameter>> byProjection = new LinkedHashMap<>();
+            for (Parameter p : layer.parameters()) {
+                int slash = p.name().indexOf('/');
+                byProjection.computeIfAbsent(slash < 0 ? "" : p.name().substring(0, slash), k -> new ArrayList<>()).add(p);
+            }
+            for (Map.Entry<String, List<Parameter>> projection : byProjection.entrySet()) {
+                String attribute = projection.getKey().equals("attention_output") ? "output_dense"
+                        : projection.getKey() + "_dense";
+                entries.add(new Entry(path + "/" + attribute, projection.getKey(),
+                        description + " projection " + projection.getKey(), kerasOrder(projection.getValue())));
+            }
+        } else {
+            entries.add(new Entry(path, layer.name(), description, kerasOrder(layer.parameters())));
         }
     }
 

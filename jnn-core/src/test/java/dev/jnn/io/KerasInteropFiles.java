@@ -38,6 +38,13 @@ final class KerasInteropFiles {
             new Case("nested", KerasInteropFiles::nested, new int[] {3}, true),
             new Case("conv", KerasInteropFiles::conv, new int[] {8, 8, 1}, false));
 
+    /**
+     * Models whose configs KerasConfig does not write yet: only their weights files go to Keras, which
+     * builds the same architecture itself (see verify_jnn_files.py, WEIGHTS_ONLY).
+     */
+    static final List<Case> WEIGHTS_ONLY_CASES = List.of(
+            new Case("attention", KerasInteropFiles::attention, new int[] {4, 6}, false));
+
     private KerasInteropFiles() {
     }
 
@@ -59,6 +66,14 @@ final class KerasInteropFiles {
         Model m = new Functional(List.of(x), List.of(y), "nested");
         m.compile(Losses.get("mse"), SGD.builder().learningRate(0.05f).momentum(0.9).build());
         return m;
+    }
+
+    /** Self-attention (2 heads, key_dim 3) then TimeDistributed(Dense(2)), input (4, 6). */
+    static Model attention() {
+        SymbolicTensor x = Input.tensor("tokens", 4, 6);
+        SymbolicTensor a = dev.jnn.layers.MultiHeadAttention.builder(2, 3).build().named("mha").apply(x, x);
+        SymbolicTensor y = new dev.jnn.layers.TimeDistributed(new Dense(2).named("inner")).named("td").apply(a);
+        return new Functional(List.of(x), List.of(y), "attention");
     }
 
     static Model conv() {

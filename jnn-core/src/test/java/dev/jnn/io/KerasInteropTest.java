@@ -53,6 +53,21 @@ class KerasInteropTest {
             }
             JSON.writerWithDefaultPrettyPrinter().writeValue(DIR.resolve(c.name() + ".json").toFile(), doc);
         }
+        for (KerasInteropFiles.Case c : KerasInteropFiles.WEIGHTS_ONLY_CASES) {
+            Model m = KerasInteropFiles.trained(c);
+            m.saveWeights(DIR.resolve(c.name() + ".weights.h5"));
+            m.saveWeights(DIR.resolve(c.name() + ".legacy.h5"));
+            Tensor x = KerasInteropFiles.input(c.inputShape(), 5, 99);
+            ObjectNode doc = JSON.createObjectNode();
+            doc.put("name", c.name());
+            doc.put("weights_only", true);
+            doc.set("x_shape", JSON.valueToTree(x.shape().dims()));
+            doc.set("x", floats(x.data()));
+            Tensor y = m.predict(x, 32, 0);
+            doc.set("y_shape", JSON.valueToTree(y.shape().dims()));
+            doc.set("predictions", floats(y.data()));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(DIR.resolve(c.name() + ".json").toFile(), doc);
+        }
     }
 
     @Test
@@ -67,6 +82,11 @@ class KerasInteropTest {
         }
         for (KerasInteropFiles.Case c : KerasInteropFiles.CASES) {
             for (String suffix : List.of(".keras", ".h5", ".weights.h5", ".legacy.h5")) {
+                assertTrue(checked.contains(c.name() + suffix), "Keras did not check " + c.name() + suffix);
+            }
+        }
+        for (KerasInteropFiles.Case c : KerasInteropFiles.WEIGHTS_ONLY_CASES) {
+            for (String suffix : List.of(".weights.h5", ".legacy.h5")) {
                 assertTrue(checked.contains(c.name() + suffix), "Keras did not check " + c.name() + suffix);
             }
         }
@@ -94,6 +114,20 @@ class KerasInteropTest {
                 Model m = c.model().get();
                 m.loadWeights(DIR.resolve(c.name() + suffix));
                 KerasResumeGoldenTest.assertClose(want, m.predict(x, 32, 0).data(), 1e-6, c.name() + suffix);
+            }
+        }
+    }
+
+    @Test
+    void jnnRereadsItsWeightsOnlyFiles() throws Exception {
+        for (KerasInteropFiles.Case c : KerasInteropFiles.WEIGHTS_ONLY_CASES) {
+            JsonNode doc = JSON.readTree(DIR.resolve(c.name() + ".json").toFile());
+            Tensor x = KerasResumeGoldenTest.tensor(doc.get("x_shape"), doc.get("x"));
+            for (String suffix : List.of(".weights.h5", ".legacy.h5")) {
+                Model m = c.model().get();
+                m.loadWeights(DIR.resolve(c.name() + suffix));
+                KerasResumeGoldenTest.assertClose(KerasResumeGoldenTest.floats(doc.get("predictions")),
+                        m.predict(x, 32, 0).data(), 1e-6, c.name() + suffix);
             }
         }
     }
