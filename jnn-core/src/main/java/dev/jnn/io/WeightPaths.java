@@ -83,10 +83,17 @@ final class WeightPaths {
                 entries.add(new Entry(path + "/" + attribute, projection.getKey(),
                         description + " projection " + projection.getKey(), kerasOrder(projection.getValue())));
             }
+        } else if (RECURRENT.contains(layer.className())) {
+            // Keras's recurrent layers keep their weights in a cell: layers/lstm/cell/vars/0..2.
+            entries.add(new Entry(path, layer.name(), description, List.of()));
+            entries.add(new Entry(path + "/cell", layer.name() + "_cell", description + " cell",
+                    kerasOrder(layer.parameters())));
         } else {
             entries.add(new Entry(path, layer.name(), description, kerasOrder(layer.parameters())));
         }
     }
+
+    private static final Set<String> RECURRENT = Set.of("SimpleRNN", "LSTM", "GRU");
 
     /** Keras's {@code _trainable_variables + _non_trainable_variables}. */
     static List<Parameter> kerasOrder(List<Parameter> parameters) {
