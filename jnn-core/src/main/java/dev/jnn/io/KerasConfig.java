@@ -113,6 +113,16 @@ public final class KerasConfig {
         LayerRegistry.registerCustom(requireName(registeredName), factory);
     }
 
+    /**
+     * Registers a custom layer class both ways: read as {@link #register(String, Function)}, and
+     * written as Keras 3 writes registered custom objects ({@code registered_name} = {@code registeredName},
+     * {@code config} from {@code writer}).
+     */
+    public static <L extends Layer> void register(String registeredName, Class<L> type, Function<JsonNode, L> reader,
+                                                  Function<L, ObjectNode> writer) {
+        LayerRegistry.registerCustom(requireName(registeredName), type, reader, writer);
+    }
+
     /** Registers a custom model class (a subclassed Keras model), built by {@code factory} from its config. */
     public static void registerModel(String registeredName, Function<JsonNode, Model> factory) {
         CUSTOM_MODELS.put(requireName(registeredName), factory);

@@ -31,12 +31,16 @@ public final class LayerRegistry {
     private static final Map<String, Codec> BY_KERAS_NAME = new LinkedHashMap<>();
     private static final Map<Class<? extends Layer>, Codec> BY_TYPE = new LinkedHashMap<>();
     private static final Map<String, Function<JsonNode, Layer>> CUSTOM = new ConcurrentHashMap<>();
+    private static final Map<Class<? extends Layer>, Codec> CUSTOM_WRITERS = new ConcurrentHashMap<>();
+    private static final Map<Class<? extends Layer>, String> CUSTOM_NAMES = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> CALL_ARGUMENTS = new LinkedHashMap<>();
     private static final Map<String, Function<Layer, ObjectNode>> BUILD_CONFIGS = new LinkedHashMap<>();
 
     static {
         CoreLayerCodecs.register();
         ConvLayerCodecs.register();
+        MergeLayerCodecs.register();
+        AttentionCodecs.register();
     }
 
     private LayerRegistry() {
@@ -85,6 +89,18 @@ public final class LayerRegistry {
 
     static void registerCustom(String registeredName, Function<JsonNode, Layer> factory) {
         CUSTOM.put(registeredName, factory);
+    }
+
+    /** A custom class written back as Keras 3 writes registered custom objects. */
+    static <L extends Layer> void registerCustom(String registeredName, Class<L> type, Function<JsonNode, L> reader,
+                                                 Function<L, ObjectNode> writer) {
+        CUSTOM.put(registeredName, reader::apply);
+        String simple = registeredName.contains(">") ? registeredName.substring(registeredName.indexOf('>') + 1)
+                : registeredName;
+        @SuppressWarnings("unchecked")
+        Function<Layer, ObjectNode> untyped = layer -> writer.apply((L) layer);
+        CUSTOM_WRITERS.put(type, new Codec(simple, type, null, untyped, false, null));
+        CUSTOM_NAMES.put(type, registeredName);
     }
 
     /** The Keras class names jnn reads (older spellings included). */
@@ -145,6 +161,15 @@ public final class LayerRegistry {
         if (nested != null) {
             return ModelWriter.write(nested, true, true);
         }
+        String custom = CUSTOM_NAMES.get(layer.getClass());
+        if (custom != null) {
+            ObjectNode out = JsonNodes.object();
+            out.putNull("module");
+            out.put("class_name", CUSTOM_WRITERS.get(layer.getClass()).className());
+            out.set("config", CUSTOM_WRITERS.get(layer.getClass()).writer().apply(layer));
+            out.put("registered_name", custom);
+            return out;
+        }
         Codec codec = codecOf(layer);
         ObjectNode out = JsonNodes.object();
         out.put("module", "keras.layers");
@@ -165,7 +190,8 @@ public final class LayerRegistry {
             return ModelWriter.write(nested, false, true);
         }
         ObjectNode out = JsonNodes.object();
-        out.put("class_name", codecOf(layer).className);
+        String custom = CUSTOM_NAMES.get(layer.getClass());
+        out.put("class_name", custom != null ? custom : codecOf(layer).className);
         out.set("config", codecOf(layer).writer.apply(layer));
         return out;
     }
@@ -195,6 +221,9 @@ public final class LayerRegistry {
 
     private static Codec codecOf(Layer layer) {
         Codec codec = BY_TYPE.get(layer.getClass());
+        if (codec == null) {
+            codec = CUSTOM_WRITERS.get(layer.getClass());
+        }
         if (codec == null) {
             throw new UnsupportedKerasFeatureException(layer.className(), layer.name(),
                     "writing the jnn class " + layer.getClass().getName() + " (no Keras writer registered)");

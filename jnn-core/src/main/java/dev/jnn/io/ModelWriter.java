@@ -106,6 +106,12 @@ final class ModelWriter {
             }
         }
         List<Layer> ordered = new ArrayList<>();
+        // An input no output depends on is still one of the model's inputs: Keras lists it first.
+        for (SymbolicTensor in : model.inputs()) {
+            if (!model.layers().contains(in.layer()) && !ordered.contains(in.layer())) {
+                ordered.add(in.layer());
+            }
+        }
         for (Layer layer : model.layers()) {
             ordered.add(layer);
         }

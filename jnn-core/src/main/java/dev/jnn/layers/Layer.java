@@ -120,8 +120,8 @@ public abstract class Layer {
             Tensor in = inputs.get(0);
             outputs.get(0).setMask(computeMask(in, in.mask()));
         } else {
-            for (Tensor out : outputs) {
-                out.setMask(null);
+            for (int i = 0; i < outputs.size(); i++) {
+                outputs.get(i).setMask(null);
             }
         }
     }
@@ -142,6 +142,12 @@ public abstract class Layer {
      * Builds the layer on first use, checks the input's per-sample shape, then runs {@link #forward}.
      */
     public final Tensor call(Tensor input, boolean training) {
+        if (inputCount() != 1) {
+            outputShape(input.shape().withoutBatch()); // a layer with a more precise message throws it here
+            throw new IllegalArgumentException("Layer \"" + name() + "\" should be called on a list of "
+                    + (inputCount() < 0 ? "two or more" : String.valueOf(inputCount())) + " inputs, got a single tensor "
+                    + input.shape().withoutBatch().toKerasString());
+        }
         if (!built) {
             build(input.shape().withoutBatch(), false);
         } else if (inputShapes.size() != 1 || !input.shape().isBatchOf(inputShapes.get(0))) {

@@ -30,18 +30,10 @@ class KerasConfigGoldenTest {
 
     /** Cases using Keras classes jnn does not have yet, and the class the refusal must name. */
     static final Map<String, String> UNSUPPORTED = Map.ofEntries(
-            Map.entry("embedding", "Embedding"),
-            Map.entry("masking", "Masking"),
             Map.entry("simple_rnn", "SimpleRNN"),
             Map.entry("lstm", "LSTM"),
             Map.entry("gru", "GRU"),
             Map.entry("bidirectional_lstm", "Bidirectional"),
-            Map.entry("time_distributed_dense", "TimeDistributed"),
-            Map.entry("functional_two_inputs_add", "Add"),
-            Map.entry("functional_shared_layer", "Concatenate"),
-            Map.entry("functional_resnet_block", "Add"),
-            Map.entry("functional_merges", "Subtract"),
-            Map.entry("functional_attention", "Attention"),
             Map.entry("functional_lstm_states", "LSTM"),
             Map.entry("up_sampling2d_bilinear", "UpSampling2D"));
 

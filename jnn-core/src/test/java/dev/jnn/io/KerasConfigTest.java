@@ -235,6 +235,74 @@ class KerasConfigTest {
         assertTrue(other.getMessage().contains("noise_scale"), other.getMessage());
     }
 
+    /** A user's layer: the identity with one argument. */
+    static final class Tagged extends Layer {
+        record Config(int tag) implements dev.jnn.layers.LayerConfig {
+        }
+
+        private final Config config;
+
+        Tagged(int tag) {
+            this.config = new Config(tag);
+        }
+
+        @Override
+        public Config config() {
+            return config;
+        }
+
+        @Override
+        public Shape outputShape(Shape inputShape) {
+            return inputShape;
+        }
+
+        @Override
+        protected Tensor forward(Tensor input, boolean training) {
+            return input;
+        }
+    }
+
+    @Test
+    void registeredCustomLayersAreWrittenWithTheirRegisteredName() {
+        KerasConfig.register("my_package>Tagged", Tagged.class, c -> new Tagged(c.get("tag").asInt()), l -> {
+            var c = JsonNodes.object();
+            c.put("name", l.name());
+            c.put("tag", l.config().tag());
+            return c;
+        });
+        Sequential model = new Sequential(Input.shape(3), new Tagged(7).named("tagged"), new Dense(2));
+        JsonNode json = KerasConfig.modelToJson(model);
+        assertEquals("my_package>Tagged", json.at("/config/layers/1/registered_name").asText());
+        assertEquals("Tagged", json.at("/config/layers/1/class_name").asText());
+        Model back = KerasConfig.modelFromJson(json);
+        assertEquals(7, ((Tagged) back.layers().get(0)).config().tag());
+        assertEquals("tagged", back.layers().get(0).name());
+        JsonNode legacy = KerasConfig.modelToLegacyJson(model);
+        assertEquals("my_package>Tagged", legacy.at("/config/layers/1/class_name").asText());
+        assertNull(JsonDiff.diff(json, KerasConfig.modelToJson(KerasConfig.modelFromJson(legacy))));
+    }
+
+    @Test
+    void keras1MergeLayersBecomeKeras2MergeClasses() {
+        Model m = KerasConfig.modelFromJson("""
+                {"class_name": "Model", "config": {"name": "m", "layers": [
+                  {"name": "a", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 3], "name": "a"},
+                   "inbound_nodes": []},
+                  {"name": "b", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 3], "name": "b"},
+                   "inbound_nodes": []},
+                  {"name": "merged", "class_name": "Merge", "config": {"name": "merged", "mode": "concat",
+                    "concat_axis": -1, "mode_type": "raw", "output_shape": null, "output_shape_type": "raw",
+                    "output_mask": null, "output_mask_type": "raw", "arguments": {}},
+                   "inbound_nodes": [[["a", 0, 0], ["b", 0, 0]]]}],
+                  "input_layers": [["a", 0, 0], ["b", 0, 0]], "output_layers": [["merged", 0, 0]]}}""");
+        assertEquals("Concatenate", m.layers().get(m.layers().size() - 1).className());
+        assertEquals(Shape.of(6), m.outputShape());
+        var cos = assertThrows(UnsupportedKerasFeatureException.class, () -> KerasConfig.modelFromJson(
+                "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Merge\", \"config\": "
+                        + "{\"name\": \"m\", \"mode\": \"cos\"}}]}"));
+        assertTrue(cos.getMessage().contains("mode=cos"), cos.getMessage());
+    }
+
     @Test
     void malformedConfigsGiveClearErrors() {
         var notJson = assertThrows(IllegalArgumentException.class, () -> KerasConfig.modelFromJson("{nope"));

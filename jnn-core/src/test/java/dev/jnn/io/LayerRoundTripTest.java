@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.layers.Activation;
+import dev.jnn.layers.Embedding;
+import dev.jnn.layers.Masking;
+import dev.jnn.layers.TimeDistributed;
 import dev.jnn.layers.AveragePooling1D;
 import dev.jnn.layers.AveragePooling2D;
 import dev.jnn.layers.BatchNormalization;
@@ -103,7 +106,11 @@ class LayerRoundTripTest {
                 new Sample(new int[] {5, 5, 3}, () -> new GlobalMaxPooling2D()),
                 new Sample(new int[] {8, 8, 3}, () -> new Cropping2D(new Cropping2D.Config(1, 2, 0, 1))),
                 new Sample(new int[] {4, 4, 3}, () -> new ZeroPadding2D(new ZeroPadding2D.Config(1, 0, 2, 1))),
-                new Sample(new int[] {4, 4, 3}, () -> new UpSampling2D(2, 3)));
+                new Sample(new int[] {4, 4, 3}, () -> new UpSampling2D(2, 3)),
+                new Sample(new int[] {5}, () -> new Embedding(new Embedding.Config(20, 4,
+                        Initializers.randomUniform(-0.05, 0.05, null), null, true))),
+                new Sample(new int[] {5, 3}, () -> new Masking(-1f)),
+                new Sample(new int[] {5, 3}, () -> new TimeDistributed(new Dense(2, "tanh"))));
     }
 
     @TestFactory
@@ -135,6 +142,7 @@ class LayerRoundTripTest {
     void theSamplesCoverEveryRegisteredType() {
         Set<Class<?>> sampled = new HashSet<>();
         samples().forEach(s -> sampled.add(s.layer.get().getClass()));
+        MultiInputRoundTripTest.samples().forEach(s -> sampled.add(s.layer().get().getClass()));
         sampled.add(Input.class);
         assertEquals(LayerRegistry.layerTypes(), sampled);
     }

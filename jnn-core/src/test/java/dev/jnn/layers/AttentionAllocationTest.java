@@ -1,7 +1,6 @@
 package dev.jnn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jnn.models.CompileOptions;
 import dev.jnn.models.Sequential;
@@ -10,6 +9,7 @@ import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.StepScope;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.testing.Allocations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,29 +18,8 @@ import org.junit.jupiter.api.Test;
  * nothing: their buffers and backward records come from {@link PerStep}.
  */
 class AttentionAllocationTest {
-    private static com.sun.management.ThreadMXBean counter() {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
-        return (com.sun.management.ThreadMXBean) threads;
-    }
-
-    /** Windows of 100 steps until one is clean (C2 needs a while to compile the kernels), as ConvAllocationTest. */
-    private static long allocatedBySteadyState(Runnable step) {
-        var counter = counter();
-        long allocated = -1;
-        for (int window = 0; window < 60 && allocated != 0; window++) {
-            long before = counter.getThreadAllocatedBytes(Thread.currentThread().threadId());
-            for (int i = 0; i < 100; i++) {
-                step.run();
-            }
-            allocated = counter.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before;
-        }
-        return allocated;
-    }
-
     @Test
     void sequentialTrainStepThroughEmbeddingMaskingAndTimeDistributedAllocatesNothing() {
-        counter();
         SeedGenerator.setGlobalSeed(3);
         var model = new Sequential(Input.shape(6), Embedding.builder(10, 4).maskZero(true).build(), new Masking(),
                 new TimeDistributed(new Dense(3)), new Flatten(), new Dense(2, "softmax"));
@@ -55,13 +34,12 @@ class AttentionAllocationTest {
         for (int r = 0; r < 4; r++) {
             y.data()[r * 2 + r % 2] = 1f;
         }
-        assertEquals(0, allocatedBySteadyState(() -> model.trainStep(x, y, null)),
+        assertEquals(0, Allocations.steadyStateBytes(() -> model.trainStep(x, y, null)),
                 "bytes allocated by 100 steady-state training steps");
     }
 
     @Test
     void listLayersForwardAndBackwardAllocateNothing() {
-        counter();
         SeedGenerator.setGlobalSeed(4);
         Tensor q = Tensor.zeros(4, 5, 8);
         Tensor v = Tensor.zeros(4, 6, 8);
@@ -107,7 +85,7 @@ class AttentionAllocationTest {
                 scope.end();
             }
         };
-        assertEquals(0, allocatedBySteadyState(step), "bytes allocated by 100 steady-state steps");
+        assertEquals(0, Allocations.steadyStateBytes(step), "bytes allocated by 100 steady-state steps");
     }
 
     private static void seed(Tensor y) {

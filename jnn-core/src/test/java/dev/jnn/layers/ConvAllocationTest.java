@@ -1,22 +1,18 @@
 package dev.jnn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jnn.models.CompileOptions;
 import dev.jnn.models.Sequential;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Tensor;
-import java.lang.management.ManagementFactory;
+import dev.jnn.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /** A steady-state training step through Conv1D and Conv2D allocates nothing (im2col buffers are reused). */
 class ConvAllocationTest {
     @Test
     void steadyStateTrainStepAllocatesNothing() {
-        var threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
-        var counter = (com.sun.management.ThreadMXBean) threads;
         SeedGenerator.setGlobalSeed(5);
         var model = new Sequential(Input.shape(6, 6, 2), Conv2D.builder(3, 3).padding("same").activation("relu").build(),
                 new Conv2D(4, 1, "tanh"), new Reshape(36, 4), Conv1D.builder(2, 3).padding("causal").dilationRate(2).build(),
@@ -30,17 +26,7 @@ class ConvAllocationTest {
         for (int r = 0; r < 8; r++) {
             y.data()[r * 3 + r % 3] = 1f;
         }
-        // Until C2 has compiled the Vector API kernels they allocate; how long that takes depends on
-        // the machine's load, so measure windows of 100 steps until one is clean. A layer that
-        // allocates on every step never gets there.
-        long allocated = -1;
-        for (int window = 0; window < 60 && allocated != 0; window++) {
-            long before = counter.getThreadAllocatedBytes(Thread.currentThread().threadId());
-            for (int i = 0; i < 100; i++) {
-                model.trainStep(x, y, null);
-            }
-            allocated = counter.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before;
-        }
-        assertEquals(0, allocated, "bytes allocated by 100 steady-state training steps");
+        assertEquals(0, Allocations.steadyStateBytes(() -> model.trainStep(x, y, null)),
+                "bytes allocated by 100 steady-state training steps");
     }
 }

@@ -15,7 +15,7 @@ import dev.jnn.optimizers.SGD;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.lang.management.ManagementFactory;
+import dev.jnn.testing.Allocations;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -184,25 +184,13 @@ class FunctionalTest {
 
     @Test
     void steadyStateTrainStepOfAFunctionalChainAllocatesNothing() {
-        var threads = ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(threads instanceof com.sun.management.ThreadMXBean);
-        var counter = (com.sun.management.ThreadMXBean) threads;
+        // ReLU, a linear output, mse and SGD: what is measured is the graph's own bookkeeping, not the
+        // Vector API kernels (their allocation is TrainStepAllocationTest's business).
         SymbolicTensor x = Input.tensor(6);
-        Functional model = Model.of(x, new Dense(3, "softmax").apply(new Dense(8, "relu").apply(x)));
-        model.compile(CompileOptions.builder().loss("categorical_crossentropy").optimizer("adam")
-                .metrics("accuracy").build());
+        Functional model = Model.of(x, new Dense(3).apply(new Dense(8, "relu").apply(x)));
+        model.compile(CompileOptions.builder().loss("mse").optimizer("sgd").metrics("mae").build());
         Tensor xs = data(16, 6, 1);
-        Tensor ys = Tensor.zeros(16, 3);
-        for (int r = 0; r < 16; r++) {
-            ys.data()[r * 3 + r % 3] = 1f;
-        }
-        for (int i = 0; i < 20_000; i++) {
-            model.trainStep(xs, ys, null);
-        }
-        long before = counter.getThreadAllocatedBytes(Thread.currentThread().threadId());
-        for (int i = 0; i < 100; i++) {
-            model.trainStep(xs, ys, null);
-        }
-        assertEquals(0, counter.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before);
+        Tensor ys = data(16, 3, 2);
+        assertEquals(0, Allocations.steadyStateBytes(() -> model.trainStep(xs, ys, null)));
     }
 }
