@@ -120,7 +120,7 @@ public final class KerasFiles {
 
     private static Model fromConfig(ModelCodec codec, Path file, String json, String version) throws KerasFileException {
         try {
-            return codec.modelFromJson(json);
+            return codec.modelFromJson(json, version);
         } catch (UnsupportedKerasFeatureException e) {
             throw e.withSource(file.toString(), version);
         } catch (RuntimeException e) {

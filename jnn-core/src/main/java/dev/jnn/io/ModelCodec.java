@@ -7,8 +7,11 @@ import dev.jnn.models.Model;
  * {@link #KERAS} is {@link KerasConfig}; tests may give another to exercise the files alone.
  */
 interface ModelCodec {
-    /** A built model from a {@code {"class_name": ..., "config": ...}} JSON of any Keras generation. */
-    Model modelFromJson(String modelConfig);
+    /**
+     * A built model from a {@code {"class_name": ..., "config": ...}} JSON of any Keras generation;
+     * {@code kerasVersion} is the version the file records (null: detected from the config).
+     */
+    Model modelFromJson(String modelConfig, String kerasVersion);
 
     /** Keras 3's serialization (the {@code config.json} of a {@code .keras} file). */
     String modelToJson(Model model);
@@ -24,8 +27,8 @@ interface ModelCodec {
 
     ModelCodec KERAS = new ModelCodec() {
         @Override
-        public Model modelFromJson(String modelConfig) {
-            return KerasConfig.modelFromJson(modelConfig);
+        public Model modelFromJson(String modelConfig, String kerasVersion) {
+            return KerasConfig.modelFromJson(KerasConfig.parse(modelConfig), kerasVersion);
         }
 
         @Override
