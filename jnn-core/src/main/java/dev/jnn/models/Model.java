@@ -131,6 +131,40 @@ public abstract class Model implements TrainingControl {
         return dev.jnn.io.KerasConfig.modelFromJson(json);
     }
 
+    // ---- Keras files ----
+
+    /**
+     * Keras's {@code model.save}: architecture, weights, compile settings and optimizer state, as a
+     * {@code .keras} zip or (name ending in {@code .h5}) the legacy HDF5 layout; written atomically.
+     * See {@link dev.jnn.io.KerasFiles}.
+     */
+    public final void save(java.nio.file.Path file) throws java.io.IOException {
+        dev.jnn.io.KerasFiles.save(this, file);
+    }
+
+    /**
+     * Keras's {@code keras.models.load_model}: a {@code .keras} or {@code .h5} file written by Keras 1,
+     * 2, 3 or jnn, compiled with its optimizer state when saved so. See {@link dev.jnn.io.KerasFiles}.
+     */
+    public static Model load(java.nio.file.Path file) throws java.io.IOException {
+        return dev.jnn.io.KerasFiles.load(file);
+    }
+
+    /** A model from its architecture JSON ({@code model.to_json()}) and a weights file. */
+    public static Model load(java.nio.file.Path configJson, java.nio.file.Path weights) throws java.io.IOException {
+        return dev.jnn.io.KerasFiles.load(configJson, weights);
+    }
+
+    /** Keras's {@code save_weights}: {@code .weights.h5} (Keras 3's layout) or another {@code .h5} (legacy). */
+    public final void saveWeights(java.nio.file.Path file) throws java.io.IOException {
+        dev.jnn.io.KerasFiles.saveWeights(this, file);
+    }
+
+    /** Keras's {@code load_weights} from a {@code .keras}, {@code .weights.h5} or legacy {@code .h5} file. */
+    public final void loadWeights(java.nio.file.Path file) throws java.io.IOException {
+        dev.jnn.io.KerasFiles.loadWeights(this, file);
+    }
+
     // ---- compile ----
 
     /** Keras's {@code compile(loss=..., optimizer="rmsprop")}: the default optimizer is RMSprop. */
