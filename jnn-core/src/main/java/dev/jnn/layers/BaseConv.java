@@ -8,6 +8,7 @@ import dev.jnn.kernels.ElementwiseKernels;
 import dev.jnn.kernels.Kernels;
 import dev.jnn.kernels.Parallel;
 import dev.jnn.kernels.Sgemm;
+import dev.jnn.kernels.Transpose;
 import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
@@ -138,6 +139,7 @@ abstract class BaseConv extends Layer {
         private float[] dcols;
         private float[] z;
         private float[] dz;
+        private float[] narrowT;
         private float[] kernelGradT;
         private Tensor y;
         // Bound once, so that a call allocates no lambda.
@@ -163,6 +165,7 @@ abstract class BaseConv extends Layer {
                 tasks = Parallel.tasks(batch, (long) rows * Math.max(geometry.patchSize(), filters()), GRAIN);
                 cols = identity ? null : new float[rows * geometry.patchSize()];
                 dcols = null;
+                narrowT = null;
                 kernelGradT = null;
                 y = Tensor.zeros(outputShape(sample).withBatch(batch));
                 z = linear ? y.data() : new float[y.size()];
@@ -239,20 +242,27 @@ abstract class BaseConv extends Layer {
         }
 
         /**
-         * {@code dKernel += colsᵀ · dZ}. When the patch is longer than the filter count, the product is
-         * taken as {@code (dZᵀ · cols)ᵀ}: the SGEMM then packs the narrow dZ as its transposed operand and
-         * streams cols in its stored layout, instead of gathering the wide cols a few values at a time.
+         * {@code dKernel += colsᵀ · dZ}. Both cols and dZ are tall and narrow (one row per output
+         * position), and an SGEMM packing a transposed tall operand walks all of it once per panel of
+         * a few columns; so the narrower of the two is transposed once, in one pass, and multiplied
+         * untransposed: {@code colsᵀ · dZ} directly when the patch is the narrower, otherwise
+         * {@code (dZᵀ · cols)ᵀ}, added into the gradient.
          */
         private void kernelGradient(float[] gradZ, int patch, int filters) {
             float[] grad = kernel.grad();
+            if (narrowT == null) {
+                narrowT = new float[rows * Math.min(patch, filters)];
+            }
             if (patch <= filters) {
-                SGEMM.matmulTransposeA(cols, gradZ, grad, patch, rows, filters, true);
+                Transpose.run(cols, rows, patch, narrowT);
+                SGEMM.matmul(narrowT, gradZ, grad, patch, rows, filters, true);
                 return;
             }
             if (kernelGradT == null) {
                 kernelGradT = new float[filters * patch];
             }
-            SGEMM.matmulTransposeA(gradZ, cols, kernelGradT, filters, rows, patch, false);
+            Transpose.run(gradZ, rows, filters, narrowT);
+            SGEMM.matmul(narrowT, cols, kernelGradT, filters, rows, patch, false);
             for (int q = 0; q < patch; q++) {
                 for (int f = 0; f < filters; f++) {
                     grad[q * filters + f] += kernelGradT[f * patch + q];

@@ -198,8 +198,8 @@ abstract class PoolingLayer extends Layer {
 
         /**
          * The window loop is innermost, per channel, so the running maximum and its index stay in
-         * registers and the comparison compiles to conditional moves: data after a ReLU makes a branch
-         * on it unpredictable.
+         * registers. Data after a ReLU makes a branch on the comparison unpredictable; the 2×2 case
+         * selects integers (the index, the maximum's bits), which compile to conditional moves.
          */
         private void maxForward(int b0, int b1) {
             float[] in = x.data();
@@ -247,20 +247,23 @@ abstract class PoolingLayer extends Layer {
                 int i0 = first + k;
                 int i2 = i0 + rowStride;
                 float m = in[i0];
+                int mBits = Float.floatToRawIntBits(m);
                 int best = i0;
                 float v = in[i0 + c];
                 boolean greater = v > m;
-                m = greater ? v : m;
+                mBits = greater ? Float.floatToRawIntBits(v) : mBits;
                 best = greater ? i0 + c : best;
+                m = Float.intBitsToFloat(mBits);
                 v = in[i2];
                 greater = v > m;
-                m = greater ? v : m;
+                mBits = greater ? Float.floatToRawIntBits(v) : mBits;
                 best = greater ? i2 : best;
+                m = Float.intBitsToFloat(mBits);
                 v = in[i2 + c];
                 greater = v > m;
-                m = greater ? v : m;
+                mBits = greater ? Float.floatToRawIntBits(v) : mBits;
                 best = greater ? i2 + c : best;
-                out[o + k] = m;
+                out[o + k] = Float.intBitsToFloat(mBits);
                 argmax[o + k] = best;
             }
         }
