@@ -1,17 +1,21 @@
 package dev.jnn.layers;
 
 import dev.jnn.activations.ActivationFunction;
+import dev.jnn.activations.Relu;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.kernels.Elementwise;
 import dev.jnn.kernels.ElementwiseKernels;
 import dev.jnn.kernels.Kernels;
+import dev.jnn.kernels.Parallel;
 import dev.jnn.kernels.Sgemm;
+import dev.jnn.kernels.Transpose;
 import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import java.util.function.IntConsumer;
 
 /**
  * The computation shared by {@link Conv1D} and {@link Conv2D}, as Keras's {@code BaseConv}:
@@ -25,6 +29,9 @@ import dev.jnn.tensor.Tensor;
 abstract class BaseConv extends Layer {
     private static final Sgemm SGEMM = Kernels.sgemm();
     private static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
+
+    /** Floats per task of the split passes: below about this much work a fork costs more than it saves. */
+    private static final long GRAIN = 1 << 15;
 
     private final PerStep<Call> calls = new PerStep<>(Call::new);
     private Parameter kernel;
@@ -88,19 +95,17 @@ abstract class BaseConv extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        ConvGeometry g = call.geometry;
-        int patch = g.patchSize();
-        int filters = filters();
-        float[] cols = call.cols;
-        if (cols != x.data()) {
-            g.im2col(x.data(), cols, call.batch);
+        if (call.cols != x.data()) {
+            Parallel.run(call.tasks, call.im2colTask);
         }
-        SGEMM.matmul(cols, kernel.value().data(), call.z, call.rows, patch, filters, false);
-        if (bias != null) {
-            ELEMENTWISE.addBiasRows(bias.value().data(), 0, call.z, 0, call.rows, filters);
-        }
-        if (!call.linear) {
-            activation().forward(call.z, call.y.data(), call.rows, filters);
+        SGEMM.matmul(call.cols, kernel.value().data(), call.z, call.rows, call.geometry.patchSize(), filters(), false);
+        if (call.chunked) {
+            Parallel.run(call.tasks, call.outputTask);
+        } else {
+            if (bias != null) {
+                ELEMENTWISE.addBiasRows(bias.value().data(), 0, call.z, 0, call.rows, filters());
+            }
+            activation().forward(call.z, call.y.data(), call.rows, filters());
         }
         if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
             GradientTape.active().record(call.y, call);
@@ -108,7 +113,18 @@ abstract class BaseConv extends Layer {
         return call.y;
     }
 
-    /** One call's buffers and backward: cols = im2col(x), z before the activation, y after. */
+    /** Whether the activation is Keras's default {@code relu}, whose kernel takes offsets and can run in chunks. */
+    private static boolean plainRelu(ActivationFunction activation) {
+        return activation instanceof Relu relu && relu.equals(new Relu());
+    }
+
+    /**
+     * One call's buffers and backward: cols = im2col(x), z before the activation, y after.
+     *
+     * <p>The gathers, scatters and element-wise passes are split over the samples ({@code tasks}
+     * runs, fixed by the sizes): each run writes only its samples' rows, and the bias and a ReLU are
+     * applied to a run's rows while they are in cache. The matrix products thread themselves.
+     */
     private final class Call implements BackwardStep {
         private Tensor x;
         private Shape inputShape;
@@ -116,12 +132,21 @@ abstract class BaseConv extends Layer {
         private int batch;
         private int rows;
         private boolean linear;
+        private boolean chunked;
         private boolean identity;
+        private int tasks = 1;
         private float[] cols;
         private float[] dcols;
         private float[] z;
         private float[] dz;
+        private float[] narrowT;
+        private float[] kernelGradT;
         private Tensor y;
+        // Bound once, so that a call allocates no lambda.
+        private final IntConsumer im2colTask = this::im2colTask;
+        private final IntConsumer outputTask = this::outputTask;
+        private final IntConsumer activationBackwardTask = this::activationBackwardTask;
+        private final IntConsumer col2imTask = this::col2imTask;
 
         void prepare(Tensor input) {
             this.x = input;
@@ -135,9 +160,13 @@ abstract class BaseConv extends Layer {
                 batch = input.shape().dim(0);
                 rows = batch * geometry.positions();
                 linear = "linear".equals(activation().name());
+                chunked = linear || plainRelu(activation());
                 identity = geometry.isIdentity();
+                tasks = Parallel.tasks(batch, (long) rows * Math.max(geometry.patchSize(), filters()), GRAIN);
                 cols = identity ? null : new float[rows * geometry.patchSize()];
                 dcols = null;
+                narrowT = null;
+                kernelGradT = null;
                 y = Tensor.zeros(outputShape(sample).withBatch(batch));
                 z = linear ? y.data() : new float[y.size()];
                 dz = linear ? null : new float[y.size()];
@@ -145,6 +174,37 @@ abstract class BaseConv extends Layer {
             if (identity) {
                 cols = input.data();
             }
+        }
+
+        private int firstRow(int t) {
+            return Parallel.start(t, tasks, batch) * geometry.positions();
+        }
+
+        private void im2colTask(int t) {
+            geometry.im2col(x.data(), cols, Parallel.start(t, tasks, batch), Parallel.start(t + 1, tasks, batch));
+        }
+
+        private void outputTask(int t) {
+            int filters = filters();
+            int r0 = firstRow(t);
+            int count = firstRow(t + 1) - r0;
+            if (bias != null) {
+                ELEMENTWISE.addBiasRows(bias.value().data(), 0, z, r0 * filters, count, filters);
+            }
+            if (!linear) {
+                ELEMENTWISE.relu(z, r0 * filters, y.data(), r0 * filters, count * filters);
+            }
+        }
+
+        private void activationBackwardTask(int t) {
+            int filters = filters();
+            int from = firstRow(t) * filters;
+            int to = firstRow(t + 1) * filters;
+            ELEMENTWISE.reluBackward(z, from, y.grad(), from, dz, from, to - from);
+        }
+
+        private void col2imTask(int t) {
+            geometry.col2im(dcols, x.grad(), Parallel.start(t, tasks, batch), Parallel.start(t + 1, tasks, batch));
         }
 
         @Override
@@ -156,10 +216,14 @@ abstract class BaseConv extends Layer {
                 gradZ = y.grad();
             } else {
                 gradZ = dz;
-                activation().backward(z, y.data(), y.grad(), gradZ, rows, filters);
+                if (chunked) {
+                    Parallel.run(tasks, activationBackwardTask);
+                } else {
+                    activation().backward(z, y.data(), y.grad(), gradZ, rows, filters);
+                }
             }
             if (kernel.trainable()) {
-                SGEMM.matmulTransposeA(cols, gradZ, kernel.grad(), patch, rows, filters, true);
+                kernelGradient(gradZ, patch, filters);
             }
             if (bias != null && bias.trainable()) {
                 ELEMENTWISE.columnSums(gradZ, 0, bias.grad(), 0, rows, filters, true);
@@ -172,7 +236,36 @@ abstract class BaseConv extends Layer {
                         dcols = new float[cols.length];
                     }
                     SGEMM.matmulTransposeB(gradZ, kernel.value().data(), dcols, rows, filters, patch, false);
-                    geometry.col2im(dcols, x.grad(), batch);
+                    Parallel.run(tasks, col2imTask);
+                }
+            }
+        }
+
+        /**
+         * {@code dKernel += colsᵀ · dZ}. Both cols and dZ are tall and narrow (one row per output
+         * position), and an SGEMM packing a transposed tall operand walks all of it once per panel of
+         * a few columns; so the narrower of the two is transposed once, in one pass, and multiplied
+         * untransposed: {@code colsᵀ · dZ} directly when the patch is the narrower, otherwise
+         * {@code (dZᵀ · cols)ᵀ}, added into the gradient.
+         */
+        private void kernelGradient(float[] gradZ, int patch, int filters) {
+            float[] grad = kernel.grad();
+            if (narrowT == null) {
+                narrowT = new float[rows * Math.min(patch, filters)];
+            }
+            if (patch <= filters) {
+                Transpose.run(cols, rows, patch, narrowT);
+                SGEMM.matmul(narrowT, gradZ, grad, patch, rows, filters, true);
+                return;
+            }
+            if (kernelGradT == null) {
+                kernelGradT = new float[filters * patch];
+            }
+            Transpose.run(gradZ, rows, filters, narrowT);
+            SGEMM.matmul(narrowT, cols, kernelGradT, filters, rows, patch, false);
+            for (int q = 0; q < patch; q++) {
+                for (int f = 0; f < filters; f++) {
+                    grad[q * filters + f] += kernelGradT[f * patch + q];
                 }
             }
         }

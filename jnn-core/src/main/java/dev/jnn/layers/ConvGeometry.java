@@ -63,9 +63,14 @@ record ConvGeometry(int inHeight, int inWidth, int channels, int kernelHeight, i
 
     /** Gathers {@code x [batch, inHeight, inWidth, channels]} into {@code cols [batch·positions, patchSize]}. */
     void im2col(float[] x, float[] cols, int batch) {
+        im2col(x, cols, 0, batch);
+    }
+
+    /** im2col for samples {@code b0..b1-1} only: writes their rows of {@code cols}, reads only their part of {@code x}. */
+    void im2col(float[] x, float[] cols, int b0, int b1) {
         int rowWidth = kernelWidth * channels;
-        int col = 0;
-        for (int b = 0; b < batch; b++) {
+        int col = b0 * positions() * patchSize();
+        for (int b = b0; b < b1; b++) {
             int sample = b * inHeight * inWidth * channels;
             for (int oh = 0; oh < outHeight; oh++) {
                 for (int ow = 0; ow < outWidth; ow++) {
@@ -96,9 +101,17 @@ record ConvGeometry(int inHeight, int inWidth, int channels, int kernelHeight, i
 
     /** Adds {@code cols [batch·positions, patchSize]} back into {@code dx [batch, inHeight, inWidth, channels]}. */
     void col2im(float[] cols, float[] dx, int batch) {
+        col2im(cols, dx, 0, batch);
+    }
+
+    /**
+     * col2im for samples {@code b0..b1-1} only; their part of {@code dx} is written by nothing else, so
+     * disjoint sample ranges may run in parallel, each adding its rows in order.
+     */
+    void col2im(float[] cols, float[] dx, int b0, int b1) {
         int rowWidth = kernelWidth * channels;
-        int col = 0;
-        for (int b = 0; b < batch; b++) {
+        int col = b0 * positions() * patchSize();
+        for (int b = b0; b < b1; b++) {
             int sample = b * inHeight * inWidth * channels;
             for (int oh = 0; oh < outHeight; oh++) {
                 for (int ow = 0; ow < outWidth; ow++) {

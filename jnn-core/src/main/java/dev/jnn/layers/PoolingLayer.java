@@ -1,9 +1,11 @@
 package dev.jnn.layers;
 
+import dev.jnn.kernels.Parallel;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import java.util.function.IntConsumer;
 
 /**
  * The shared body of Keras's max and average pooling layers, 1D and 2D, channels_last.
@@ -17,7 +19,9 @@ import dev.jnn.tensor.Tensor;
  * <p>Loops run window position by window position with the channel axis innermost, so every inner
  * loop reads and writes contiguous memory. Max pooling remembers, per output element, the flat input
  * index of its arg-max (the first maximum in row-major window order, as TensorFlow), and its backward
- * adds the output gradient there.
+ * adds the output gradient there. Large batches are split over the samples with the shared kernel
+ * pool; each task writes its own samples' outputs (and, backward, input gradients), so the results
+ * do not depend on the number of threads.
  */
 abstract class PoolingLayer extends Layer {
     private final int spatialRank;
@@ -27,6 +31,9 @@ abstract class PoolingLayer extends Layer {
     private final int strideHeight;
     private final int strideWidth;
     private final String padding;
+    /** Window elements per task: below about this much work a fork costs more than it saves. */
+    private static final long GRAIN = 1 << 16;
+
     private final PerStep<Call> calls = new PerStep<>(Call::new);
 
     /**
@@ -126,11 +133,7 @@ abstract class PoolingLayer extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         Call call = calls.acquire();
         call.prepare(x);
-        if (max) {
-            call.maxForward();
-        } else {
-            call.averageForward();
-        }
+        call.forwardAll();
         if (GradientTape.isRecording(x)) {
             GradientTape.active().record(call.y, call);
         }
@@ -151,6 +154,10 @@ abstract class PoolingLayer extends Layer {
         private int outW;
         private int padTop;
         private int padLeft;
+        private int tasks = 1;
+        // Bound once, so that a call allocates no lambda.
+        private final IntConsumer forwardTask = this::forwardTask;
+        private final IntConsumer backwardTask = this::backwardTask;
 
         void prepare(Tensor input) {
             this.x = input;
@@ -173,12 +180,34 @@ abstract class PoolingLayer extends Layer {
             argmax = max ? new int[y.size()] : null;
         }
 
-        void maxForward() {
+        /** Runs the forward pass, split over the samples when the batch is large. */
+        void forwardAll() {
+            tasks = Parallel.tasks(batch, (long) y.size() * poolHeight() * poolWidth(), GRAIN);
+            Parallel.run(tasks, forwardTask);
+        }
+
+        private void forwardTask(int t) {
+            int b0 = Parallel.start(t, tasks, batch);
+            int b1 = Parallel.start(t + 1, tasks, batch);
+            if (max) {
+                maxForward(b0, b1);
+            } else {
+                averageForward(b0, b1);
+            }
+        }
+
+        /**
+         * The window loop is innermost, per channel, so the running maximum and its index stay in
+         * registers. Data after a ReLU makes a branch on the comparison unpredictable; the 2×2 case
+         * selects integers (the index, the maximum's bits), which compile to conditional moves.
+         */
+        private void maxForward(int b0, int b1) {
             float[] in = x.data();
             float[] out = y.data();
             int c = channels;
-            int o = 0;
-            for (int b = 0; b < batch; b++) {
+            int rowStride = inW * c;
+            int o = b0 * outH * outW * c;
+            for (int b = b0; b < b1; b++) {
                 int sampleBase = b * inH * inW * c;
                 for (int oh = 0; oh < outH; oh++) {
                     int h0 = Math.max(oh * strideHeight() - padTop, 0);
@@ -187,33 +216,64 @@ abstract class PoolingLayer extends Layer {
                         int w0 = Math.max(ow * strideWidth() - padLeft, 0);
                         int w1 = Math.min(ow * strideWidth() - padLeft + poolWidth(), inW);
                         int first = sampleBase + (h0 * inW + w0) * c;
-                        for (int k = 0; k < c; k++) {
-                            out[o + k] = in[first + k];
-                            argmax[o + k] = first + k;
+                        int rows = h1 - h0;
+                        int cols = (w1 - w0) * c;
+                        if (rows == 2 && cols == 2 * c) {
+                            max2x2(in, first, c, rowStride, out, o);
+                            continue;
                         }
-                        for (int h = h0; h < h1; h++) {
-                            for (int w = (h == h0 ? w0 + 1 : w0); w < w1; w++) {
-                                int base = sampleBase + (h * inW + w) * c;
-                                for (int k = 0; k < c; k++) {
-                                    float v = in[base + k];
-                                    if (v > out[o + k]) {
-                                        out[o + k] = v;
-                                        argmax[o + k] = base + k;
-                                    }
+                        for (int k = 0; k < c; k++) {
+                            int best = first + k;
+                            float m = in[best];
+                            for (int r = 0, row = first + k; r < rows; r++, row += rowStride) {
+                                for (int i = row; i < row + cols; i += c) {
+                                    float v = in[i];
+                                    boolean greater = v > m;
+                                    m = greater ? v : m;
+                                    best = greater ? i : best;
                                 }
                             }
+                            out[o + k] = m;
+                            argmax[o + k] = best;
                         }
                     }
                 }
             }
         }
 
-        void averageForward() {
+        /** The common 2×2 window, unrolled; the order (row-major) keeps the first maximum on ties. */
+        private void max2x2(float[] in, int first, int c, int rowStride, float[] out, int o) {
+            for (int k = 0; k < c; k++) {
+                int i0 = first + k;
+                int i2 = i0 + rowStride;
+                float m = in[i0];
+                int mBits = Float.floatToRawIntBits(m);
+                int best = i0;
+                float v = in[i0 + c];
+                boolean greater = v > m;
+                mBits = greater ? Float.floatToRawIntBits(v) : mBits;
+                best = greater ? i0 + c : best;
+                m = Float.intBitsToFloat(mBits);
+                v = in[i2];
+                greater = v > m;
+                mBits = greater ? Float.floatToRawIntBits(v) : mBits;
+                best = greater ? i2 : best;
+                m = Float.intBitsToFloat(mBits);
+                v = in[i2 + c];
+                greater = v > m;
+                mBits = greater ? Float.floatToRawIntBits(v) : mBits;
+                best = greater ? i2 + c : best;
+                out[o + k] = Float.intBitsToFloat(mBits);
+                argmax[o + k] = best;
+            }
+        }
+
+        private void averageForward(int b0, int b1) {
             float[] in = x.data();
             float[] out = y.data();
             int c = channels;
-            int o = 0;
-            for (int b = 0; b < batch; b++) {
+            int o = b0 * outH * outW * c;
+            for (int b = b0; b < b1; b++) {
                 int sampleBase = b * inH * inW * c;
                 for (int oh = 0; oh < outH; oh++) {
                     int h0 = Math.max(oh * strideHeight() - padTop, 0);
@@ -244,17 +304,25 @@ abstract class PoolingLayer extends Layer {
             if (!x.requiresGrad()) {
                 return;
             }
+            Parallel.run(tasks, backwardTask);
+        }
+
+        /** Each task's samples own disjoint parts of {@code dx} (a window never leaves its sample). */
+        private void backwardTask(int t) {
+            int b0 = Parallel.start(t, tasks, batch);
+            int b1 = Parallel.start(t + 1, tasks, batch);
             float[] dx = x.grad();
             float[] dy = y.grad();
+            int c = channels;
+            int perSample = outH * outW * c;
             if (max) {
-                for (int i = 0; i < dy.length; i++) {
+                for (int i = b0 * perSample; i < b1 * perSample; i++) {
                     dx[argmax[i]] += dy[i];
                 }
                 return;
             }
-            int c = channels;
-            int o = 0;
-            for (int b = 0; b < batch; b++) {
+            int o = b0 * perSample;
+            for (int b = b0; b < b1; b++) {
                 int sampleBase = b * inH * inW * c;
                 for (int oh = 0; oh < outH; oh++) {
                     int h0 = Math.max(oh * strideHeight() - padTop, 0);
