@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Batches large enough that Conv2D splits its passes over the samples: every sample's output and input
- * gradient must equal, bit for bit, what a batch of that sample alone gives (one run, no split), and the
+ * gradient must equal what a batch of that sample alone gives (one run, no split) to within a few ulps —
+ * the vectorized tanh/exp finish an array's last values with their scalar twin, so where a value falls
+ * in the array can move its last bit — and the
  * kernel and bias gradients (both orientations of the kernel product) must match a double-precision
  * direct convolution.
  */
 class ConvBatchSplitTest {
+    private static final float ULPS = 1e-6f;
     private final SplittableRandom random = new SplittableRandom(17);
 
     @Test
@@ -71,9 +74,9 @@ class ConvBatchSplitTest {
         for (int b = 0; b < batch; b++) {
             Tensor one = new Tensor(sample.withBatch(1), Arrays.copyOfRange(x.data(), b * inSize, (b + 1) * inSize));
             Run alone = run(conv, one, Arrays.copyOfRange(dy, b * outSize, (b + 1) * outSize));
-            assertArrayEquals(alone.y, Arrays.copyOfRange(whole.y, b * outSize, (b + 1) * outSize),
+            assertArrayEquals(alone.y, Arrays.copyOfRange(whole.y, b * outSize, (b + 1) * outSize), ULPS,
                     conv.config() + " y of sample " + b);
-            assertArrayEquals(alone.dx, Arrays.copyOfRange(whole.dx, b * inSize, (b + 1) * inSize),
+            assertArrayEquals(alone.dx, Arrays.copyOfRange(whole.dx, b * inSize, (b + 1) * inSize), ULPS,
                     conv.config() + " dx of sample " + b);
         }
         var cfg = conv.config();
