@@ -5,11 +5,7 @@ import dev.jnn.layers.Dense;
 import dev.jnn.layers.Flatten;
 import dev.jnn.layers.Input;
 import dev.jnn.layers.MaxPooling2D;
-import dev.jnn.losses.SparseCategoricalCrossentropy;
-import dev.jnn.models.CompileOptions;
-import dev.jnn.models.FitOptions;
 import dev.jnn.models.Sequential;
-import dev.jnn.optimizers.Adam;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -49,15 +45,7 @@ final class CnnTrainWorkload implements Workload {
         int n = size.trainSamples() >= SAMPLES ? SAMPLES : Math.max(128, size.trainSamples() / 2);
         Tensor x = MlpBench.inputs(n, 0).reshape(Shape.of(n, 28, 28, 1));
         Tensor y = Tensor.ofLabels(MlpBench.labels(n, 1));
-        Sequential model = model();
-        FitOptions epoch = FitOptions.builder().epochs(1).batchSize(128).shuffle(true).verbose(0).build();
-        double millis = new WarmTimer(size).medianMillis(() -> {
-            double loss = model.fit(x, y, epoch).history().get("loss").getLast();
-            if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("cnn_train: training diverged, loss " + loss);
-            }
-        });
-        return n / (millis / 1e3);
+        return TrainEpochs.samplesPerSecond("cnn_train", size, model(), x, y, 128);
     }
 
     /** The network, seeded and compiled as the anchor trains it. */
@@ -67,11 +55,6 @@ final class CnnTrainWorkload implements Workload {
                 new Conv2D(32, 3, "relu"), new MaxPooling2D(),
                 new Conv2D(64, 3, "relu"), new MaxPooling2D(),
                 new Flatten(), new Dense(128, "relu"), new Dense(MlpBench.CLASSES));
-        model.compile(CompileOptions.builder()
-                .loss(new SparseCategoricalCrossentropy(new SparseCategoricalCrossentropy.Config(true)))
-                .optimizer(Adam.builder().learningRate(1e-3f).epsilon(1e-7).build())
-                .metrics("accuracy")
-                .build());
-        return model;
+        return TrainEpochs.compileAsAnchor(model);
     }
 }

@@ -3,11 +3,7 @@ package dev.jnn.cli;
 import dev.jnn.layers.Dense;
 import dev.jnn.layers.Input;
 import dev.jnn.layers.LSTM;
-import dev.jnn.losses.SparseCategoricalCrossentropy;
-import dev.jnn.models.CompileOptions;
-import dev.jnn.models.FitOptions;
 import dev.jnn.models.Sequential;
-import dev.jnn.optimizers.Adam;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -52,15 +48,7 @@ final class LstmTrainWorkload implements Workload {
         int n = size.trainSamples() >= SEQUENCES ? SEQUENCES : 256;
         Tensor x = sequences(n, 0);
         Tensor y = Tensor.ofLabels(MlpBench.labels(n, 1));
-        Sequential model = model();
-        FitOptions epoch = FitOptions.builder().epochs(1).batchSize(64).shuffle(true).verbose(0).build();
-        double millis = new WarmTimer(size).medianMillis(() -> {
-            double loss = model.fit(x, y, epoch).history().get("loss").getLast();
-            if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("lstm_train: training diverged, loss " + loss);
-            }
-        });
-        return n / (millis / 1e3);
+        return TrainEpochs.samplesPerSecond("lstm_train", size, model(), x, y, 64);
     }
 
     /** {@code n} sequences {@code [STEPS, FEATURES]} of values uniform in [0, 1). */
@@ -77,11 +65,6 @@ final class LstmTrainWorkload implements Workload {
     static Sequential model() {
         SeedGenerator.setGlobalSeed(0);
         Sequential model = new Sequential(Input.shape(STEPS, FEATURES), new LSTM(UNITS), new Dense(MlpBench.CLASSES));
-        model.compile(CompileOptions.builder()
-                .loss(new SparseCategoricalCrossentropy(new SparseCategoricalCrossentropy.Config(true)))
-                .optimizer(Adam.builder().learningRate(1e-3f).epsilon(1e-7).build())
-                .metrics("accuracy")
-                .build());
-        return model;
+        return TrainEpochs.compileAsAnchor(model);
     }
 }

@@ -3,10 +3,7 @@ package dev.jnn.cli;
 import dev.jnn.layers.Activation;
 import dev.jnn.layers.Dense;
 import dev.jnn.layers.Input;
-import dev.jnn.losses.SparseCategoricalCrossentropy;
-import dev.jnn.models.CompileOptions;
 import dev.jnn.models.Sequential;
-import dev.jnn.optimizers.Adam;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -76,13 +73,7 @@ final class MlpBench {
      * integer labels, Adam(lr 1e-3, eps 1e-7), and accuracy kept as a running metric.
      */
     static Sequential trainingModel() {
-        Sequential model = network(null);
-        model.compile(CompileOptions.builder()
-                .loss(new SparseCategoricalCrossentropy(new SparseCategoricalCrossentropy.Config(true)))
-                .optimizer(Adam.builder().learningRate(1e-3f).epsilon(1e-7).build())
-                .metrics("accuracy")
-                .build());
-        return model;
+        return TrainEpochs.compileAsAnchor(network(null));
     }
 
     /** The inference network: the same layers followed by a softmax, so predictions are probabilities. */

@@ -1,7 +1,5 @@
 package dev.jnn.cli;
 
-import dev.jnn.models.FitOptions;
-import dev.jnn.models.Sequential;
 import dev.jnn.tensor.Tensor;
 
 /**
@@ -39,14 +37,6 @@ final class MlpTrainWorkload implements Workload {
         int n = size.trainSamples();
         Tensor x = MlpBench.inputs(n, 0);
         Tensor y = Tensor.ofLabels(MlpBench.labels(n, 1));
-        Sequential model = MlpBench.trainingModel();
-        FitOptions epoch = FitOptions.builder().epochs(1).batchSize(128).shuffle(true).verbose(0).build();
-        double millis = new WarmTimer(size).medianMillis(() -> {
-            double loss = model.fit(x, y, epoch).history().get("loss").getLast();
-            if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("mlp_train: training diverged, loss " + loss);
-            }
-        });
-        return n / (millis / 1e3);
+        return TrainEpochs.samplesPerSecond("mlp_train", size, MlpBench.trainingModel(), x, y, 128);
     }
 }

@@ -1,7 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.Tensor;
-
 /**
  * Keras's {@code Add}: the element-wise sum of a list of inputs, {@code y = x₀ + x₁ + …}, with
  * Keras's broadcasting (see {@link ElementwiseMerge}).
@@ -24,30 +22,11 @@ public final class Add extends ElementwiseMerge {
 
     @Override
     void compute(Call c) {
-        float[] y = c.y.data();
-        float[] x0 = c.x[0].data();
-        for (int e = 0; e < c.size; e++) {
-            y[e] = x0[c.at(0, e)];
-        }
-        for (int i = 1; i < c.n; i++) {
-            float[] xi = c.x[i].data();
-            for (int e = 0; e < c.size; e++) {
-                y[e] += xi[c.at(i, e)];
-            }
-        }
+        sumInto(c);
     }
 
     @Override
     void backward(Call c) {
-        float[] dy = c.y.grad();
-        for (int i = 0; i < c.n; i++) {
-            Tensor xi = c.x[i];
-            if (xi.requiresGrad()) {
-                float[] g = xi.grad();
-                for (int e = 0; e < c.size; e++) {
-                    g[c.at(i, e)] += dy[e];
-                }
-            }
-        }
+        addGradientOfSum(c, 1f);
     }
 }

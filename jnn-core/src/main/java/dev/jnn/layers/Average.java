@@ -1,7 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.Tensor;
-
 /**
  * Keras's {@code Average}: {@code y = (x₀ + x₁ + …) / n}, with Keras's broadcasting (see
  * {@link ElementwiseMerge}).
@@ -24,17 +22,8 @@ public final class Average extends ElementwiseMerge {
 
     @Override
     void compute(Call c) {
+        sumInto(c);
         float[] y = c.y.data();
-        float[] x0 = c.x[0].data();
-        for (int e = 0; e < c.size; e++) {
-            y[e] = x0[c.at(0, e)];
-        }
-        for (int i = 1; i < c.n; i++) {
-            float[] xi = c.x[i].data();
-            for (int e = 0; e < c.size; e++) {
-                y[e] += xi[c.at(i, e)];
-            }
-        }
         float n = c.n;
         for (int e = 0; e < c.size; e++) {
             y[e] /= n;
@@ -43,16 +32,6 @@ public final class Average extends ElementwiseMerge {
 
     @Override
     void backward(Call c) {
-        float[] dy = c.y.grad();
-        float n = c.n;
-        for (int i = 0; i < c.n; i++) {
-            Tensor xi = c.x[i];
-            if (xi.requiresGrad()) {
-                float[] g = xi.grad();
-                for (int e = 0; e < c.size; e++) {
-                    g[c.at(i, e)] += dy[e] / n;
-                }
-            }
-        }
+        addGradientOfSum(c, c.n);
     }
 }

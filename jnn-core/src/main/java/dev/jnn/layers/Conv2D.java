@@ -161,46 +161,10 @@ public final class Conv2D extends BaseConv {
     }
 
     /** Builds a {@link Config} from Keras's defaults. */
-    public static final class Builder extends WeightedLayerBuilder<Builder> {
-        private final int filters;
-        private final List<Integer> kernelSize;
-        private List<Integer> strides = List.of(1, 1);
-        private Padding padding = Padding.VALID;
-        private List<Integer> dilationRate = List.of(1, 1);
+    public static final class Builder extends Conv2DLayerBuilder<Builder> {
 
         private Builder(int filters, int kernelHeight, int kernelWidth) {
-            this.filters = filters;
-            this.kernelSize = List.of(kernelHeight, kernelWidth);
-        }
-
-        /** The same stride along height and width. */
-        public Builder strides(int stride) {
-            return strides(stride, stride);
-        }
-
-        public Builder strides(int height, int width) {
-            this.strides = List.of(height, width);
-            return this;
-        }
-
-        /** {@code "valid"} or {@code "same"}. */
-        public Builder padding(String name) {
-            return padding(Padding.of(name));
-        }
-
-        public Builder padding(Padding mode) {
-            this.padding = mode;
-            return this;
-        }
-
-        /** The same dilation along height and width. */
-        public Builder dilationRate(int rate) {
-            return dilationRate(rate, rate);
-        }
-
-        public Builder dilationRate(int height, int width) {
-            this.dilationRate = List.of(height, width);
-            return this;
+            super(filters, kernelHeight, kernelWidth);
         }
 
         @Override

@@ -273,37 +273,11 @@ public final class Conv2DTranspose extends Layer {
     }
 
     /** Builds a {@link Config} from Keras's defaults. */
-    public static final class Builder extends WeightedLayerBuilder<Builder> {
-        private final int filters;
-        private final List<Integer> kernelSize;
-        private List<Integer> strides = List.of(1, 1);
-        private Padding padding = Padding.VALID;
+    public static final class Builder extends Conv2DLayerBuilder<Builder> {
         private List<Integer> outputPadding;
-        private List<Integer> dilationRate = List.of(1, 1);
 
         private Builder(int filters, int kernelHeight, int kernelWidth) {
-            this.filters = filters;
-            this.kernelSize = List.of(kernelHeight, kernelWidth);
-        }
-
-        /** The same stride along height and width. */
-        public Builder strides(int stride) {
-            return strides(stride, stride);
-        }
-
-        public Builder strides(int height, int width) {
-            this.strides = List.of(height, width);
-            return this;
-        }
-
-        /** {@code "valid"} or {@code "same"}. */
-        public Builder padding(String name) {
-            return padding(Padding.of(name));
-        }
-
-        public Builder padding(Padding mode) {
-            this.padding = mode;
-            return this;
+            super(filters, kernelHeight, kernelWidth);
         }
 
         /** The same output padding along height and width (Keras's default is None: no call). */
@@ -313,16 +287,6 @@ public final class Conv2DTranspose extends Layer {
 
         public Builder outputPadding(int height, int width) {
             this.outputPadding = List.of(height, width);
-            return this;
-        }
-
-        /** The same dilation along height and width. */
-        public Builder dilationRate(int rate) {
-            return dilationRate(rate, rate);
-        }
-
-        public Builder dilationRate(int height, int width) {
-            this.dilationRate = List.of(height, width);
             return this;
         }
 

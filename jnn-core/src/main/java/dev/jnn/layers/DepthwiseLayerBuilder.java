@@ -1,7 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.activations.ActivationFunction;
-import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.regularizers.Regularizer;
@@ -18,25 +16,19 @@ import java.util.List;
  *
  * @param <B> the concrete builder
  */
-abstract class DepthwiseLayerBuilder<B extends DepthwiseLayerBuilder<B>> {
+abstract class DepthwiseLayerBuilder<B extends DepthwiseLayerBuilder<B>> extends BiasedLayerBuilder<B> {
     final List<Integer> kernelSize;
     List<Integer> strides = List.of(1, 1);
     Padding padding = Padding.VALID;
     List<Integer> dilationRate = List.of(1, 1);
     int depthMultiplier = 1;
-    ActivationFunction activation = Activations.get("linear");
-    boolean useBias = true;
     Initializer depthwiseInitializer = Initializers.get("glorot_uniform");
-    Initializer biasInitializer = Initializers.get("zeros");
     Regularizer depthwiseRegularizer;
-    Regularizer biasRegularizer;
 
     DepthwiseLayerBuilder(int kernelHeight, int kernelWidth) {
+        super("linear");
         this.kernelSize = List.of(kernelHeight, kernelWidth);
     }
-
-    /** This builder, typed as the concrete builder. */
-    abstract B self();
 
     /** The same stride along height and width. */
     public B strides(int stride) {
@@ -74,23 +66,6 @@ abstract class DepthwiseLayerBuilder<B extends DepthwiseLayerBuilder<B>> {
         return self();
     }
 
-    /** The activation applied to the output, by name ({@code "relu"}, ...). */
-    public B activation(String name) {
-        return activation(Activations.get(name));
-    }
-
-    /** The activation applied to the output. */
-    public B activation(ActivationFunction function) {
-        this.activation = function;
-        return self();
-    }
-
-    /** Whether the layer adds a bias. */
-    public B useBias(boolean use) {
-        this.useBias = use;
-        return self();
-    }
-
     /** The depthwise kernel's initializer, by name ({@code "he_normal"}, ...). */
     public B depthwiseInitializer(String name) {
         return depthwiseInitializer(Initializers.get(name));
@@ -102,26 +77,9 @@ abstract class DepthwiseLayerBuilder<B extends DepthwiseLayerBuilder<B>> {
         return self();
     }
 
-    /** The bias's initializer, by name ({@code "zeros"}, ...). */
-    public B biasInitializer(String name) {
-        return biasInitializer(Initializers.get(name));
-    }
-
-    /** The bias's initializer. */
-    public B biasInitializer(Initializer initializer) {
-        this.biasInitializer = initializer;
-        return self();
-    }
-
     /** A penalty on the depthwise kernel added to the loss, or {@code null} for none. */
     public B depthwiseRegularizer(Regularizer regularizer) {
         this.depthwiseRegularizer = regularizer;
-        return self();
-    }
-
-    /** A penalty on the bias added to the loss, or {@code null} for none. */
-    public B biasRegularizer(Regularizer regularizer) {
-        this.biasRegularizer = regularizer;
         return self();
     }
 }

@@ -71,6 +71,38 @@ public abstract class ElementwiseMerge extends Merge {
     /** Adds the gradients of {@code c.y} into the inputs that need them. */
     abstract void backward(Call c);
 
+    /** Writes the broadcast sum of the inputs into {@code c.y} (Add, and Average before its division). */
+    static void sumInto(Call c) {
+        float[] y = c.y.data();
+        float[] x0 = c.x[0].data();
+        for (int e = 0; e < c.size; e++) {
+            y[e] = x0[c.at(0, e)];
+        }
+        for (int i = 1; i < c.n; i++) {
+            float[] xi = c.x[i].data();
+            for (int e = 0; e < c.size; e++) {
+                y[e] += xi[c.at(i, e)];
+            }
+        }
+    }
+
+    /**
+     * Adds {@code dy / divisor} into every input that needs gradients: the backward of a sum (divisor 1,
+     * exact) or of a mean (divisor n).
+     */
+    static void addGradientOfSum(Call c, float divisor) {
+        float[] dy = c.y.grad();
+        for (int i = 0; i < c.n; i++) {
+            Tensor xi = c.x[i];
+            if (xi.requiresGrad()) {
+                float[] g = xi.grad();
+                for (int e = 0; e < c.size; e++) {
+                    g[c.at(i, e)] += dy[e] / divisor;
+                }
+            }
+        }
+    }
+
     @Override
     protected void setOutputMasks(List<Tensor> inputs, List<Tensor> outputs) {
         Call c = lastCall;

@@ -1,7 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.activations.ActivationFunction;
-import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.kernels.Elementwise;
@@ -547,16 +545,10 @@ public abstract class RecurrentLayer extends Layer {
     }
 
     /** The builder settings shared by the recurrent layers, starting from Keras's defaults. */
-    public abstract static class Builder<B extends Builder<B>> {
+    public abstract static class Builder<B extends Builder<B>> extends WeightedLayerBuilder<B> {
         final int units;
-        ActivationFunction activation = Activations.get("tanh");
-        boolean useBias = true;
-        Initializer kernelInitializer = Initializers.get("glorot_uniform");
         Initializer recurrentInitializer = Initializers.get("orthogonal");
-        Initializer biasInitializer = Initializers.get("zeros");
-        Regularizer kernelRegularizer;
         Regularizer recurrentRegularizer;
-        Regularizer biasRegularizer;
         float dropout;
         float recurrentDropout;
         Long seed;
@@ -566,44 +558,15 @@ public abstract class RecurrentLayer extends Layer {
         boolean zeroOutputForMask;
 
         Builder(int units) {
+            super("tanh");
             this.units = units;
         }
-
-        abstract B self();
 
         /** The shared arguments set so far. */
         public RecurrentArguments arguments() {
             return new RecurrentArguments(units, activation, useBias, kernelInitializer, recurrentInitializer,
                     biasInitializer, kernelRegularizer, recurrentRegularizer, biasRegularizer, dropout,
                     recurrentDropout, seed, returnSequences, returnState, goBackwards, zeroOutputForMask);
-        }
-
-        /** Keras's {@code activation}, by name (default tanh). */
-        public B activation(String name) {
-            return activation(Activations.get(name));
-        }
-
-        /** Keras's {@code activation}. */
-        public B activation(ActivationFunction function) {
-            this.activation = function;
-            return self();
-        }
-
-        /** Keras's {@code use_bias}. */
-        public B useBias(boolean use) {
-            this.useBias = use;
-            return self();
-        }
-
-        /** Keras's {@code kernel_initializer}, by name. */
-        public B kernelInitializer(String name) {
-            return kernelInitializer(Initializers.get(name));
-        }
-
-        /** Keras's {@code kernel_initializer}. */
-        public B kernelInitializer(Initializer initializer) {
-            this.kernelInitializer = initializer;
-            return self();
         }
 
         /** Keras's {@code recurrent_initializer}, by name. */
@@ -617,32 +580,9 @@ public abstract class RecurrentLayer extends Layer {
             return self();
         }
 
-        /** Keras's {@code bias_initializer}, by name. */
-        public B biasInitializer(String name) {
-            return biasInitializer(Initializers.get(name));
-        }
-
-        /** Keras's {@code bias_initializer}. */
-        public B biasInitializer(Initializer initializer) {
-            this.biasInitializer = initializer;
-            return self();
-        }
-
-        /** Keras's {@code kernel_regularizer}. */
-        public B kernelRegularizer(Regularizer regularizer) {
-            this.kernelRegularizer = regularizer;
-            return self();
-        }
-
         /** Keras's {@code recurrent_regularizer}. */
         public B recurrentRegularizer(Regularizer regularizer) {
             this.recurrentRegularizer = regularizer;
-            return self();
-        }
-
-        /** Keras's {@code bias_regularizer}. */
-        public B biasRegularizer(Regularizer regularizer) {
-            this.biasRegularizer = regularizer;
             return self();
         }
 

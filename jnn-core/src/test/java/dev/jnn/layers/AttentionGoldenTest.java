@@ -8,6 +8,7 @@ import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.testing.GoldenFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ class AttentionGoldenTest {
             "attention_dot_key_scale", "attention_concat", "attention_concat_scale", "attention_causal",
             "attention_masked", "attention_scores"})
     void matchesKeras(String name) throws IOException {
-        JsonNode spec = MergeGoldenTest.read("/golden/attention/" + name + ".json");
+        JsonNode spec = GoldenFiles.read("/golden/attention/" + name + ".json");
         Layer layer = layerFrom(spec);
         List<Tensor> xs = new ArrayList<>();
         for (int i = 0; i < spec.get("inputs").size(); i++) {
@@ -35,7 +36,7 @@ class AttentionGoldenTest {
             JsonNode mask = spec.get("masks").get(i);
             if (!mask.isNull()) {
                 int[] d = x.shape().dims();
-                x.setMask(new Tensor(Shape.of(Arrays.copyOf(d, d.length - 1)), MergeGoldenTest.floats(mask)));
+                x.setMask(new Tensor(Shape.of(Arrays.copyOf(d, d.length - 1)), GoldenFiles.floats(mask)));
             }
             x.markRequiresGrad();
             x.zeroGrad();
@@ -58,7 +59,7 @@ class AttentionGoldenTest {
         try (GradientTape tape = GradientTape.open()) {
             ys = layer.call(inputs, false);
             for (int i = 0; i < ys.size(); i++) {
-                float[] r = MergeGoldenTest.floats(spec.get("r").get(i));
+                float[] r = GoldenFiles.floats(spec.get("r").get(i));
                 System.arraycopy(r, 0, ys.get(i).grad(), 0, r.length);
             }
             tape.backward();
@@ -75,13 +76,13 @@ class AttentionGoldenTest {
         for (int i = 0; i < xs.size(); i++) {
             Tensor x = xs.get(i);
             NormGolden.assertClose(name + " d input " + i,
-                    new Tensor(x.shape(), MergeGoldenTest.floats(spec.get("grad_inputs").get(i))),
+                    new Tensor(x.shape(), GoldenFiles.floats(spec.get("grad_inputs").get(i))),
                     new Tensor(x.shape(), x.grad()));
         }
         for (int i = 0; i < layer.parameters().size(); i++) {
             Parameter p = layer.parameters().get(i);
             NormGolden.assertClose(name + " d" + p.name(),
-                    new Tensor(p.shape(), MergeGoldenTest.floats(spec.get("grad_weights").get(i))),
+                    new Tensor(p.shape(), GoldenFiles.floats(spec.get("grad_weights").get(i))),
                     new Tensor(p.shape(), p.grad()));
         }
     }

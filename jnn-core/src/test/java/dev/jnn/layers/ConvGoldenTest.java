@@ -1,17 +1,17 @@
 package dev.jnn.layers;
 
+import static dev.jnn.testing.GoldenFiles.floats;
+import static dev.jnn.testing.GoldenFiles.read;
+import static dev.jnn.testing.GoldenFiles.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.testing.GoldenFiles;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * outputs and the gradients of {@code sum(r ⊙ y)} with respect to the input and every weight.
  */
 class ConvGoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParameterizedTest
     @ValueSource(strings = {"conv2d_valid_relu", "conv2d_same_stride2", "conv2d_same_even_kernel",
             "conv2d_same_stride2_even", "conv2d_dilation2_tanh", "conv2d_dilation2_same", "conv2d_rect_same_nobias",
@@ -35,13 +33,7 @@ class ConvGoldenTest {
         layer.build(inShape.withoutBatch(), false);
 
         List<Parameter> params = layer.parameters();
-        JsonNode weights = spec.get("weights");
-        assertEquals(weights.size(), params.size(), name + ": number of weights");
-        for (int i = 0; i < params.size(); i++) {
-            assertEquals(shape(weights.get(i).get("shape")), params.get(i).shape(), name + ": weight " + i + " shape");
-            System.arraycopy(floats(weights.get(i).get("values")), 0, params.get(i).value().data(), 0, params.get(i).size());
-            params.get(i).value().zeroGrad();
-        }
+        GoldenFiles.loadWeights(name, spec.get("weights"), params);
 
         Tensor x = new Tensor(inShape, floats(spec.get("x")));
         x.markRequiresGrad();
@@ -82,35 +74,6 @@ class ConvGoldenTest {
     }
 
     private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            double tolerance = 1e-5 * Math.max(1.0, Math.abs(expected[i]));
-            if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-                fail(what + "[" + i + "]: expected " + expected[i] + ", got " + actual[i]);
-            }
-        }
-    }
-
-    private static JsonNode read(String resource) throws IOException {
-        try (InputStream in = ConvGoldenTest.class.getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Shape shape(JsonNode dims) {
-        int[] d = new int[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dims.get(i).asInt();
-        }
-        return Shape.of(d);
-    }
-
-    private static float[] floats(JsonNode values) {
-        float[] f = new float[values.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values.get(i).asDouble();
-        }
-        return f;
+        GoldenFiles.assertClose(what, expected, actual, 1e-5);
     }
 }

@@ -1,17 +1,17 @@
 package dev.jnn.layers;
 
+import static dev.jnn.testing.GoldenFiles.floats;
+import static dev.jnn.testing.GoldenFiles.read;
+import static dev.jnn.testing.GoldenFiles.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.testing.GoldenFiles;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code sum(y²)} with respect to the input and every weight.
  */
 class ConvxGoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParameterizedTest
     @ValueSource(strings = {"dw_valid_relu", "dw_same_stride2_mult2", "dw_dilation_same", "dw_stride2_dilation2_mult3",
             "dw_rect_even_same_tanh", "sep_valid", "sep_same_stride2_mult2_relu", "sep_dilation2_nobias_tanh",
@@ -40,13 +38,9 @@ class ConvxGoldenTest {
         layer.build(inShape.withoutBatch(), false);
 
         List<Parameter> params = layer.parameters();
-        JsonNode weights = spec.get("weights");
-        assertEquals(weights.size(), params.size(), name + ": number of weights");
+        GoldenFiles.loadWeights(name, spec.get("weights"), params);
         for (int i = 0; i < params.size(); i++) {
             assertEquals(spec.get("weight_names").get(i).asText(), params.get(i).name(), name + ": weight " + i + " name");
-            assertEquals(shape(weights.get(i).get("shape")), params.get(i).shape(), name + ": weight " + i + " shape");
-            System.arraycopy(floats(weights.get(i).get("values")), 0, params.get(i).value().data(), 0, params.get(i).size());
-            params.get(i).value().zeroGrad();
         }
 
         Tensor x = new Tensor(inShape, floats(spec.get("x")));
@@ -100,35 +94,6 @@ class ConvxGoldenTest {
     }
 
     private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            double tolerance = 1e-5 * Math.max(1.0, Math.abs(expected[i]));
-            if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-                fail(what + "[" + i + "]: expected " + expected[i] + ", got " + actual[i]);
-            }
-        }
-    }
-
-    private static JsonNode read(String resource) throws IOException {
-        try (InputStream in = ConvxGoldenTest.class.getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Shape shape(JsonNode dims) {
-        int[] d = new int[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dims.get(i).asInt();
-        }
-        return Shape.of(d);
-    }
-
-    private static float[] floats(JsonNode values) {
-        float[] f = new float[values.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values.get(i).asDouble();
-        }
-        return f;
+        GoldenFiles.assertClose(what, expected, actual, 1e-5);
     }
 }

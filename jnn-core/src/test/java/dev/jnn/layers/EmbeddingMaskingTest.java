@@ -14,6 +14,7 @@ import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.testing.GoldenFiles;
 import dev.jnn.testing.GradientCheck;
 import dev.jnn.testing.LayerContract;
 import dev.jnn.testing.LayerGradientCheck;
@@ -40,7 +41,7 @@ class EmbeddingMaskingTest {
             x.markRequiresGrad();
             x.zeroGrad();
         }
-        float[] r = MergeGoldenTest.floats(spec.get("r"));
+        float[] r = GoldenFiles.floats(spec.get("r"));
         Tensor y;
         try (GradientTape tape = GradientTape.open()) {
             y = layer.call(x, false);
@@ -49,13 +50,13 @@ class EmbeddingMaskingTest {
         }
         NormGolden.assertClose(spec.get("case").asText() + " y", NormGolden.tensor(spec.get("y")), y);
         if (differentiable) {
-            NormGolden.assertClose("dx", new Tensor(x.shape(), MergeGoldenTest.floats(spec.get("grad_x"))),
+            NormGolden.assertClose("dx", new Tensor(x.shape(), GoldenFiles.floats(spec.get("grad_x"))),
                     new Tensor(x.shape(), x.grad()));
         }
         for (int i = 0; i < layer.parameters().size(); i++) {
             Parameter p = layer.parameters().get(i);
             NormGolden.assertClose("d" + p.name(), new Tensor(p.shape(),
-                    MergeGoldenTest.floats(spec.get("grad_weights").get(i))), new Tensor(p.shape(), p.grad()));
+                    GoldenFiles.floats(spec.get("grad_weights").get(i))), new Tensor(p.shape(), p.grad()));
         }
         if (spec.get("mask").isNull()) {
             assertNull(y.mask(), "Keras gives no output mask");
@@ -68,7 +69,7 @@ class EmbeddingMaskingTest {
     @ParameterizedTest
     @ValueSource(strings = {"embedding_basic", "embedding_mask_zero", "embedding_rank3"})
     void embeddingMatchesKeras(String name) throws IOException {
-        JsonNode spec = MergeGoldenTest.read("/golden/embedding/" + name + ".json");
+        JsonNode spec = GoldenFiles.read("/golden/embedding/" + name + ".json");
         JsonNode c = spec.get("config");
         Embedding layer = Embedding.builder(c.get("input_dim").asInt(), c.get("output_dim").asInt())
                 .maskZero(c.get("mask_zero").asBoolean()).build();
@@ -78,7 +79,7 @@ class EmbeddingMaskingTest {
     @ParameterizedTest
     @ValueSource(strings = {"masking_default", "masking_value"})
     void maskingMatchesKeras(String name) throws IOException {
-        JsonNode spec = MergeGoldenTest.read("/golden/embedding/" + name + ".json");
+        JsonNode spec = GoldenFiles.read("/golden/embedding/" + name + ".json");
         Masking layer = new Masking((float) spec.get("config").get("mask_value").asDouble());
         runGolden(layer, spec, NormGolden.tensor(spec.get("x")), true);
     }

@@ -1,14 +1,14 @@
 package dev.jnn.layers;
 
+import static dev.jnn.testing.GoldenFiles.floats;
+import static dev.jnn.testing.GoldenFiles.read;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * outputs, output masks and the gradients of {@code sum(r ⊙ y)} for every input.
  */
 class MergeGoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParameterizedTest
     @ValueSource(strings = {"add_two", "add_three_broadcast", "subtract", "subtract_broadcast", "multiply_broadcast",
             "multiply_three", "average_three", "maximum", "minimum_broadcast", "concatenate_last", "concatenate_axis1",
@@ -80,22 +78,4 @@ class MergeGoldenTest {
             default -> throw new IllegalArgumentException("unknown class " + className);
         };
     }
-
-    static JsonNode read(String resource) throws IOException {
-        try (InputStream in = MergeGoldenTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing golden file " + resource);
-            }
-            return JSON.readTree(in);
-        }
-    }
-
-    static float[] floats(JsonNode values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values.get(i).asDouble();
-        }
-        return out;
-    }
-
 }

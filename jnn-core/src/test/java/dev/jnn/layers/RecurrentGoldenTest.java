@@ -1,17 +1,17 @@
 package dev.jnn.layers;
 
+import static dev.jnn.testing.GoldenFiles.floats;
+import static dev.jnn.testing.GoldenFiles.read;
+import static dev.jnn.testing.GoldenFiles.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.testing.GoldenFiles;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * initial states and every weight.
  */
 class RecurrentGoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParameterizedTest
     @ValueSource(strings = {"simple_rnn_last", "simple_rnn_seq_relu_backwards", "simple_rnn_mask_seq", "lstm_last",
             "lstm_seq", "lstm_backwards_seq_nobias", "lstm_mask_seq", "lstm_mask_state", "lstm_initial_state",
@@ -61,15 +59,11 @@ class RecurrentGoldenTest {
 
         List<Parameter> params = layer.parameters();
         JsonNode weights = spec.get("weights");
-        assertEquals(weights.size(), params.size(), name + ": number of weights");
+        GoldenFiles.loadWeights(name, weights, params);
         for (int i = 0; i < params.size(); i++) {
             String kerasName = weights.get(i).get("name").asText();
             assertEquals(kerasName.substring(kerasName.lastIndexOf('/') + 1), params.get(i).name(),
                     name + ": weight " + i + " name");
-            assertEquals(shape(weights.get(i).get("shape")), params.get(i).shape(), name + ": weight " + i + " shape");
-            System.arraycopy(floats(weights.get(i).get("values")), 0, params.get(i).value().data(), 0,
-                    params.get(i).size());
-            params.get(i).value().zeroGrad();
         }
 
         List<Tensor> outputs;
@@ -138,35 +132,6 @@ class RecurrentGoldenTest {
     }
 
     private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            double tolerance = 2e-5 * Math.max(1.0, Math.abs(expected[i]));
-            if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-                fail(what + "[" + i + "]: expected " + expected[i] + ", got " + actual[i]);
-            }
-        }
-    }
-
-    private static JsonNode read(String resource) throws IOException {
-        try (InputStream in = RecurrentGoldenTest.class.getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Shape shape(JsonNode dims) {
-        int[] d = new int[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dims.get(i).asInt();
-        }
-        return Shape.of(d);
-    }
-
-    private static float[] floats(JsonNode values) {
-        float[] f = new float[values.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values.get(i).asDouble();
-        }
-        return f;
+        GoldenFiles.assertClose(what, expected, actual, 2e-5);
     }
 }

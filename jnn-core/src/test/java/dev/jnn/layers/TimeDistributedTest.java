@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.testing.GoldenFiles;
 import dev.jnn.testing.LayerContract;
 import dev.jnn.testing.LayerGradientCheck;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class TimeDistributedTest {
     @ValueSource(strings = {"time_distributed_dense", "time_distributed_dense_rank4", "time_distributed_conv1d",
             "time_distributed_masked"})
     void matchesKeras(String name) throws IOException {
-        JsonNode spec = MergeGoldenTest.read("/golden/embedding/" + name + ".json");
+        JsonNode spec = GoldenFiles.read("/golden/embedding/" + name + ".json");
         JsonNode inner = spec.get("config").get("layer");
         JsonNode c = inner.get("config");
         Layer layer = switch (inner.get("class_name").asText()) {
@@ -33,7 +34,7 @@ class TimeDistributedTest {
         };
         Tensor x = NormGolden.tensor(spec.get("x"));
         if (!spec.get("x_mask").isNull()) {
-            x.setMask(new Tensor(Shape.of(x.shape().dim(0), x.shape().dim(1)), MergeGoldenTest.floats(spec.get("x_mask"))));
+            x.setMask(new Tensor(Shape.of(x.shape().dim(0), x.shape().dim(1)), GoldenFiles.floats(spec.get("x_mask"))));
         }
         EmbeddingMaskingTest.runGolden(new TimeDistributed(layer), spec, x, true);
     }
