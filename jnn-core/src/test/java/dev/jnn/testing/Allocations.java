@@ -13,10 +13,11 @@ public final class Allocations {
     }
 
     /**
-     * Bytes allocated by 100 calls of {@code step} once it has settled. Until C2 has compiled the
-     * Vector API kernels they box and allocate, and how long that takes depends on the machine's load,
-     * so windows of 100 steps are measured until one is clean (at most 100 windows); a step that
-     * allocates every time never gets there and its last window's bytes are returned.
+     * Bytes allocated by 100 calls of {@code step} once it has settled: windows of 100 steps are measured
+     * until one is clean (at most 100 windows), so that class loading and JIT warm-up do not count; a step
+     * that allocates every time never gets there and its last window's bytes are returned. The probes run
+     * on the scalar kernels in a fresh JVM each (see jnn-core's pom): whether C2 keeps Vector API code out
+     * of its boxing fallback is not deterministic, and JMH's gc profiler measures the vector path.
      */
     public static long steadyStateBytes(Runnable step) {
         var threads = ManagementFactory.getThreadMXBean();
