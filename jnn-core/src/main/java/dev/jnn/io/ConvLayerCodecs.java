@@ -36,12 +36,17 @@ final class ConvLayerCodecs {
     private ConvLayerCodecs() {
     }
 
+    /** Keras's {@code data_format} (jnn is channels_last only) and {@code dilation_rate}, in its key order. */
+    private static void channelsLastDilated(ObjectNode c, JsonNode dilationRate) {
+        c.put("data_format", "channels_last");
+        c.set("dilation_rate", dilationRate);
+    }
+
     static void register() {
         add("Conv1D", Conv1D.class, true, ConvLayerCodecs::readConv1D, l -> {
             Conv1D.Config k = l.config();
             ObjectNode c = convStart(l, k.filters(), k.kernelSize(), k.strides(), k.padding());
-            c.put("data_format", "channels_last");
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
+            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
             c.put("groups", 1);
             convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
@@ -51,8 +56,7 @@ final class ConvLayerCodecs {
         add("Conv2D", Conv2D.class, true, ConvLayerCodecs::readConv2D, l -> {
             Conv2D.Config k = l.config();
             ObjectNode c = convStart(l, k.filters(), k.kernelSize(), k.strides(), k.padding());
-            c.put("data_format", "channels_last");
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
+            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
             c.put("groups", 1);
             convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
@@ -67,8 +71,7 @@ final class ConvLayerCodecs {
             } else {
                 c.set("output_padding", JsonNodes.ints(k.outputPadding()));
             }
-            c.put("data_format", "channels_last");
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
+            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
             convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
             return c;
@@ -81,8 +84,7 @@ final class ConvLayerCodecs {
             c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
             c.set("strides", JsonNodes.ints(k.strides()));
             c.put("padding", k.padding().kerasName());
-            c.put("data_format", "channels_last");
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
+            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
             convEnd(l, c, k.activation(), k.useBias(), "depthwise", k.depthwiseInitializer(), k.biasInitializer(),
                     k.depthwiseRegularizer(), k.biasRegularizer());
             return c;
@@ -95,8 +97,7 @@ final class ConvLayerCodecs {
             c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
             c.set("strides", JsonNodes.ints(k.strides()));
             c.put("padding", k.padding().kerasName());
-            c.put("data_format", "channels_last");
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
+            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
             c.put("activation", activation(l, k.activation()));
             c.put("use_bias", k.useBias());
             c.set("depthwise_initializer", initializer(k.depthwiseInitializer()));
