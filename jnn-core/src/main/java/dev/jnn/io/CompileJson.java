@@ -80,6 +80,23 @@ final class CompileJson {
         return b.build();
     }
 
+    /**
+     * Keras 2's {@code decay} argument: the learning rate of update {@code t} (counted from 0) was
+     * {@code lr / (1 + decay·t)}, which is Keras 3's InverseTimeDecay with one decay step.
+     */
+    private static Map<String, Object> legacyDecay(String optimizer, Object learningRate, Number decay) {
+        if (!(learningRate instanceof Number)) {
+            throw new UnsupportedKerasFeatureException(optimizer, null,
+                    "the legacy learning-rate decay=" + decay + " on a learning_rate that is not a number");
+        }
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("initial_learning_rate", learningRate);
+        schedule.put("decay_steps", 1);
+        schedule.put("decay_rate", decay);
+        schedule.put("staircase", false);
+        return Map.of("class_name", "InverseTimeDecay", "config", schedule);
+    }
+
     static Optimizer optimizer(JsonNode node) {
         if (node.isTextual()) {
             return Optimizers.get(node.asText());
@@ -96,7 +113,7 @@ final class CompileJson {
         config.remove("lr");
         Object decay = config.remove("decay");
         if (decay instanceof Number n && n.doubleValue() != 0) {
-            throw new UnsupportedKerasFeatureException(cls, null, "the legacy learning-rate decay=" + decay);
+            config.put("learning_rate", legacyDecay(cls, config.get("learning_rate"), n));
         }
         config.remove("is_legacy_optimizer");
         config.remove("jit_compile");

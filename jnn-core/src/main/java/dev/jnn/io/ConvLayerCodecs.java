@@ -15,6 +15,7 @@ import dev.jnn.layers.AveragePooling2D;
 import dev.jnn.layers.Conv1D;
 import dev.jnn.layers.Conv2D;
 import dev.jnn.layers.Conv2DTranspose;
+import dev.jnn.layers.DataFormat;
 import dev.jnn.layers.Cropping2D;
 import dev.jnn.layers.DepthwiseConv2D;
 import dev.jnn.layers.GlobalAveragePooling1D;
@@ -36,17 +37,22 @@ final class ConvLayerCodecs {
     private ConvLayerCodecs() {
     }
 
-    /** Keras's {@code data_format} (jnn is channels_last only) and {@code dilation_rate}, in its key order. */
-    private static void channelsLastDilated(ObjectNode c, JsonNode dilationRate) {
-        c.put("data_format", "channels_last");
+    /** Keras's {@code data_format} and {@code dilation_rate}, in its key order. */
+    private static void dataFormatDilated(ObjectNode c, DataFormat format, JsonNode dilationRate) {
+        c.put("data_format", format.kerasName());
         c.set("dilation_rate", dilationRate);
+    }
+
+    /** Keras's {@code data_format} and {@code dilation_rate} of a layer that computes in channels_last only. */
+    private static void channelsLastDilated(ObjectNode c, JsonNode dilationRate) {
+        dataFormatDilated(c, DataFormat.CHANNELS_LAST, dilationRate);
     }
 
     static void register() {
         add("Conv1D", Conv1D.class, true, ConvLayerCodecs::readConv1D, l -> {
             Conv1D.Config k = l.config();
             ObjectNode c = convStart(l, k.filters(), k.kernelSize(), k.strides(), k.padding());
-            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
+            dataFormatDilated(c, k.dataFormat(), JsonNodes.ints(k.dilationRate()));
             c.put("groups", 1);
             convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
@@ -56,7 +62,7 @@ final class ConvLayerCodecs {
         add("Conv2D", Conv2D.class, true, ConvLayerCodecs::readConv2D, l -> {
             Conv2D.Config k = l.config();
             ObjectNode c = convStart(l, k.filters(), k.kernelSize(), k.strides(), k.padding());
-            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
+            dataFormatDilated(c, k.dataFormat(), JsonNodes.ints(k.dilationRate()));
             c.put("groups", 1);
             convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
@@ -216,6 +222,11 @@ final class ConvLayerCodecs {
 
     private static void convCommon(LayerArgs a) {
         a.requireChannelsLast();
+        convArguments(a);
+    }
+
+    /** The arguments every convolution reads the same way, data format aside. */
+    private static void convArguments(LayerArgs a) {
         a.requireOneOf("groups", 1);
         a.requireNull("kernel_constraint", "bias_constraint", "W_constraint", "b_constraint", "activity_regularizer",
                 "lora_rank");
@@ -223,13 +234,13 @@ final class ConvLayerCodecs {
     }
 
     private static Conv1D readConv1D(LayerArgs a) {
-        convCommon(a);
+        convArguments(a);
         return new Conv1D(new Conv1D.Config(a.intValue(0, "filters", "nb_filter"),
                 a.tuple(1, null, "kernel_size", "filter_length"), a.tuple(1, List.of(1), "strides", "subsample_length"),
                 padding(a), a.tuple(1, List.of(1), "dilation_rate"), a.activation("linear", "activation"),
                 a.bool(true, "use_bias", "bias"), a.initializer("glorot_uniform", "kernel_initializer", "init"),
                 a.initializer("zeros", "bias_initializer"), a.regularizer("kernel_regularizer", "W_regularizer"),
-                a.regularizer("bias_regularizer", "b_regularizer")));
+                a.regularizer("bias_regularizer", "b_regularizer"), a.dataFormat()));
     }
 
     private static List<Integer> kernel2d(LayerArgs a) {
@@ -240,13 +251,13 @@ final class ConvLayerCodecs {
     }
 
     private static Conv2D readConv2D(LayerArgs a) {
-        convCommon(a);
+        convArguments(a);
         return new Conv2D(new Conv2D.Config(a.intValue(0, "filters", "nb_filter"), kernel2d(a),
                 a.tuple(2, List.of(1, 1), "strides", "subsample"), padding(a),
                 a.tuple(2, List.of(1, 1), "dilation_rate", "atrous_rate"), a.activation("linear", "activation"),
                 a.bool(true, "use_bias", "bias"), a.initializer("glorot_uniform", "kernel_initializer", "init"),
                 a.initializer("zeros", "bias_initializer"), a.regularizer("kernel_regularizer", "W_regularizer"),
-                a.regularizer("bias_regularizer", "b_regularizer")));
+                a.regularizer("bias_regularizer", "b_regularizer"), a.dataFormat()));
     }
 
     private static Conv2DTranspose readConv2DTranspose(LayerArgs a) {

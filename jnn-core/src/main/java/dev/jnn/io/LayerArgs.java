@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
+import dev.jnn.layers.DataFormat;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.regularizers.Regularizer;
 import dev.jnn.regularizers.Regularizers;
@@ -328,6 +329,21 @@ final class LayerArgs {
             }
         }
         throw unsupported(key + "=" + v);
+    }
+
+    /**
+     * Keras's {@code data_format} of a layer that supports both layouts; Keras 1's dim_ordering "th"
+     * also stores its kernels in Theano's order, which is refused.
+     */
+    DataFormat dataFormat() {
+        requireOneOf("dim_ordering", "tf", "default");
+        requireOneOf("image_data_format", "channels_last");
+        String format = string("channels_last", "data_format");
+        try {
+            return DataFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            throw unsupported("data_format=" + format);
+        }
     }
 
     /** Keras's data format: only channels_last (Keras 1's dim_ordering "tf") is supported. */

@@ -36,6 +36,9 @@ abstract class BaseConv extends Layer {
     private final PerStep<Call> calls = new PerStep<>(Call::new);
     private Parameter kernel;
     private Parameter bias;
+    // channels_first only: the moves of the channels axis to the end and back.
+    private Permute toChannelsLast;
+    private Permute toChannelsFirst;
 
     abstract int filters();
 
@@ -51,8 +54,41 @@ abstract class BaseConv extends Layer {
 
     abstract Regularizer biasRegularizer();
 
-    /** The geometry for a per-sample input shape; throws, naming the layer, when the input does not fit. */
+    /** Keras's {@code data_format}. */
+    abstract DataFormat dataFormat();
+
+    /**
+     * The geometry for a channels_last per-sample input shape; throws, naming the layer, when the input
+     * does not fit.
+     */
     abstract ConvGeometry geometry(Shape sample);
+
+    /** The channels_last per-sample output shape for a channels_last per-sample input shape. */
+    abstract Shape channelsLastOutputShape(Shape sample);
+
+    @Override
+    public final Shape outputShape(Shape inputShape) {
+        DataFormat format = dataFormat();
+        if (format == DataFormat.CHANNELS_LAST) {
+            return channelsLastOutputShape(inputShape);
+        }
+        requireChannelsFirstInput(inputShape);
+        return format.fromChannelsLast(channelsLastOutputShape(format.toChannelsLast(inputShape)));
+    }
+
+    /**
+     * Checks a channels_first input before it is transposed, so that errors show the shape the caller
+     * gave and name axis 1, as Keras's input spec does.
+     */
+    private void requireChannelsFirstInput(Shape sample) {
+        int ndim = kernelShape(1).rank();
+        if (sample.rank() != ndim - 1) {
+            throw wrongRank(sample, ndim);
+        }
+        if (built() && sample.dim(0) != inputShape().dim(0)) {
+            throw ConvErrors.channelsMismatch(this, 1, inputShape().dim(0), sample);
+        }
+    }
 
     /** Keras's kernel shape for {@code channels} input channels. */
     abstract Shape kernelShape(int channels);
@@ -69,7 +105,7 @@ abstract class BaseConv extends Layer {
 
     /** The error for an input whose channel count differs from the one the layer was built for. */
     final IllegalArgumentException channelsMismatch(Shape sample) {
-        return ConvErrors.channelsMismatch(this, inputShape().dim(-1), sample);
+        return ConvErrors.channelsMismatch(this, -1, inputShape().dim(-1), sample);
     }
 
     /** The error for an input whose rank (batch included) is not {@code ndim}, worded as Keras's. */
@@ -84,7 +120,7 @@ abstract class BaseConv extends Layer {
 
     @Override
     protected void build(Shape inputShape) {
-        int channels = inputShape.dim(-1);
+        int channels = dataFormat().channels(inputShape);
         kernel = addWeight("kernel", kernelShape(channels), kernelInitializer(), true, kernelRegularizer());
         bias = useBias()
                 ? addWeight("bias", Shape.of(filters()), biasInitializer(), true, biasRegularizer())
@@ -93,6 +129,29 @@ abstract class BaseConv extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
+        if (dataFormat() == DataFormat.CHANNELS_LAST) {
+            return convolve(x);
+        }
+        Shape batchShape = x.shape();
+        if (batchShape.rank() != kernel.shape().rank() || batchShape.dim(1) != kernel.shape().dim(-2)) {
+            requireChannelsFirstInput(batchShape.withoutBatch()); // throws, naming the layer and the shape
+        }
+        if (toChannelsLast == null) {
+            int rank = x.shape().rank() - 1;
+            int[] last = new int[rank];
+            int[] first = new int[rank];
+            for (int i = 0; i < rank; i++) {
+                last[i] = i == rank - 1 ? 1 : i + 2;
+                first[i] = i == 0 ? rank : i;
+            }
+            toChannelsLast = new Permute(last);
+            toChannelsFirst = new Permute(first);
+        }
+        return toChannelsFirst.forward(convolve(toChannelsLast.forward(x, training)), training);
+    }
+
+    /** The convolution of a channels_last batch. */
+    private Tensor convolve(Tensor x) {
         Call call = calls.acquire();
         call.prepare(x);
         if (call.cols != x.data()) {
@@ -167,7 +226,7 @@ abstract class BaseConv extends Layer {
                 dcols = null;
                 narrowT = null;
                 kernelGradT = null;
-                y = Tensor.zeros(outputShape(sample).withBatch(batch));
+                y = Tensor.zeros(channelsLastOutputShape(sample).withBatch(batch));
                 z = linear ? y.data() : new float[y.size()];
                 dz = linear ? null : new float[y.size()];
             }

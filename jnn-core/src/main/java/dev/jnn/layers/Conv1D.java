@@ -16,7 +16,8 @@ import java.util.List;
  * {@code [batch, outSteps, filters]} with {@code outSteps = floor((steps - (k-1)·d - 1) / s) + 1} for
  * "valid" and {@code ceil(steps / s)} for "same" and "causal"; "causal" pads {@code (k-1)·d} zeros
  * before the sequence only, so step {@code t} never sees a later input. Computed as im2col + one SGEMM
- * (see {@link ConvGeometry}, a 1-D convolution being a 2-D one of height 1).
+ * (see {@link ConvGeometry}, a 1-D convolution being a 2-D one of height 1). With
+ * {@code dataFormat("channels_first")} input and output are {@code [batch, channels, steps]}.
  *
  * <pre>{@code
  * model.add(new Conv1D(16, 3, "relu"));
@@ -38,12 +39,17 @@ public final class Conv1D extends BaseConv {
      * @param biasInitializer   initializer of the bias
      * @param kernelRegularizer penalty on the kernel, or null
      * @param biasRegularizer   penalty on the bias, or null
+     * @param dataFormat        where the channels axis is; channels_last when null
      */
     public record Config(int filters, List<Integer> kernelSize, List<Integer> strides, Padding padding,
                          List<Integer> dilationRate, ActivationFunction activation, boolean useBias,
                          Initializer kernelInitializer, Initializer biasInitializer,
-                         Regularizer kernelRegularizer, Regularizer biasRegularizer) implements LayerConfig {
+                         Regularizer kernelRegularizer, Regularizer biasRegularizer, DataFormat dataFormat)
+            implements LayerConfig {
         public Config {
+            if (dataFormat == null) {
+                dataFormat = DataFormat.CHANNELS_LAST;
+            }
             kernelSize = ConvArguments.tuple("Conv1D", "kernel_size", kernelSize, 1);
             strides = ConvArguments.tuple("Conv1D", "strides", strides, 1);
             dilationRate = ConvArguments.tuple("Conv1D", "dilation_rate", dilationRate, 1);
@@ -88,7 +94,7 @@ public final class Conv1D extends BaseConv {
     }
 
     @Override
-    public Shape outputShape(Shape inputShape) {
+    Shape channelsLastOutputShape(Shape inputShape) {
         ConvGeometry g = geometry(inputShape);
         return Shape.of(g.outWidth(), config.filters);
     }
@@ -98,7 +104,7 @@ public final class Conv1D extends BaseConv {
         if (sample.rank() != 2) {
             throw wrongRank(sample, 3);
         }
-        if (built() && sample.dim(-1) != inputShape().dim(-1)) {
+        if (built() && sample.dim(-1) != config.dataFormat.channels(inputShape())) {
             throw channelsMismatch(sample);
         }
         ConvGeometry g = ConvGeometry.of(1, sample.dim(0), sample.dim(1), 1, config.kernelSize.get(0),
@@ -112,6 +118,11 @@ public final class Conv1D extends BaseConv {
     @Override
     Shape kernelShape(int channels) {
         return Shape.of(config.kernelSize.get(0), channels, config.filters);
+    }
+
+    @Override
+    DataFormat dataFormat() {
+        return config.dataFormat;
     }
 
     @Override
@@ -161,6 +172,7 @@ public final class Conv1D extends BaseConv {
         private List<Integer> strides = List.of(1);
         private Padding padding = Padding.VALID;
         private List<Integer> dilationRate = List.of(1);
+        private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
 
         private Builder(int filters, int kernelSize) {
             this.filters = filters;
@@ -187,6 +199,12 @@ public final class Conv1D extends BaseConv {
             return this;
         }
 
+        /** Keras's {@code data_format}: {@code "channels_last"} (the default) or {@code "channels_first"}. */
+        public Builder dataFormat(String name) {
+            this.dataFormat = DataFormat.of(name);
+            return this;
+        }
+
         @Override
         Builder self() {
             return this;
@@ -195,7 +213,7 @@ public final class Conv1D extends BaseConv {
         /** The configuration built so far. */
         public Config config() {
             return new Config(filters, kernelSize, strides, padding, dilationRate, activation, useBias,
-                    kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer);
+                    kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, dataFormat);
         }
 
         public Conv1D build() {

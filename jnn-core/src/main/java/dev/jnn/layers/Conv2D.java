@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Kernel {@code [kh, kw, in, filters]} (glorot_uniform), bias {@code [filters]} (zeros). Output
  * {@code [batch, outHeight, outWidth, filters]} with, per axis, {@code out = floor((in - (k-1)·d - 1) / s) + 1}
  * for "valid" and {@code ceil(in / s)} for "same" (TensorFlow's split: the odd padding goes after).
- * Computed as im2col + one SGEMM (see {@link ConvGeometry}).
+ * Computed as im2col + one SGEMM (see {@link ConvGeometry}). With {@code dataFormat("channels_first")}
+ * input and output are {@code [batch, channels, height, width]}; the kernel layout stays the same.
  *
  * <pre>{@code
  * model.add(new Conv2D(32, 3, "relu"));
@@ -37,12 +38,17 @@ public final class Conv2D extends BaseConv {
      * @param biasInitializer   initializer of the bias
      * @param kernelRegularizer penalty on the kernel, or null
      * @param biasRegularizer   penalty on the bias, or null
+     * @param dataFormat        where the channels axis is; channels_last when null
      */
     public record Config(int filters, List<Integer> kernelSize, List<Integer> strides, Padding padding,
                          List<Integer> dilationRate, ActivationFunction activation, boolean useBias,
                          Initializer kernelInitializer, Initializer biasInitializer,
-                         Regularizer kernelRegularizer, Regularizer biasRegularizer) implements LayerConfig {
+                         Regularizer kernelRegularizer, Regularizer biasRegularizer, DataFormat dataFormat)
+            implements LayerConfig {
         public Config {
+            if (dataFormat == null) {
+                dataFormat = DataFormat.CHANNELS_LAST;
+            }
             kernelSize = ConvArguments.tuple("Conv2D", "kernel_size", kernelSize, 2);
             strides = ConvArguments.tuple("Conv2D", "strides", strides, 2);
             dilationRate = ConvArguments.tuple("Conv2D", "dilation_rate", dilationRate, 2);
@@ -93,7 +99,7 @@ public final class Conv2D extends BaseConv {
     }
 
     @Override
-    public Shape outputShape(Shape inputShape) {
+    Shape channelsLastOutputShape(Shape inputShape) {
         ConvGeometry g = geometry(inputShape);
         return Shape.of(g.outHeight(), g.outWidth(), config.filters);
     }
@@ -103,7 +109,7 @@ public final class Conv2D extends BaseConv {
         if (sample.rank() != 3) {
             throw wrongRank(sample, 4);
         }
-        if (built() && sample.dim(-1) != inputShape().dim(-1)) {
+        if (built() && sample.dim(-1) != config.dataFormat.channels(inputShape())) {
             throw channelsMismatch(sample);
         }
         ConvGeometry g = ConvGeometry.of(sample.dim(0), sample.dim(1), sample.dim(2),
@@ -118,6 +124,11 @@ public final class Conv2D extends BaseConv {
     @Override
     Shape kernelShape(int channels) {
         return Shape.of(config.kernelSize.get(0), config.kernelSize.get(1), channels, config.filters);
+    }
+
+    @Override
+    DataFormat dataFormat() {
+        return config.dataFormat;
     }
 
     @Override
@@ -162,9 +173,16 @@ public final class Conv2D extends BaseConv {
 
     /** Builds a {@link Config} from Keras's defaults. */
     public static final class Builder extends Conv2DLayerBuilder<Builder> {
+        private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
 
         private Builder(int filters, int kernelHeight, int kernelWidth) {
             super(filters, kernelHeight, kernelWidth);
+        }
+
+        /** Keras's {@code data_format}: {@code "channels_last"} (the default) or {@code "channels_first"}. */
+        public Builder dataFormat(String name) {
+            this.dataFormat = DataFormat.of(name);
+            return this;
         }
 
         @Override
@@ -175,7 +193,7 @@ public final class Conv2D extends BaseConv {
         /** The configuration built so far. */
         public Config config() {
             return new Config(filters, kernelSize, strides, padding, dilationRate, activation, useBias,
-                    kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer);
+                    kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, dataFormat);
         }
 
         public Conv2D build() {

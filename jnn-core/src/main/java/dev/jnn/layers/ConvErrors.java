@@ -15,8 +15,13 @@ final class ConvErrors {
 
     /** An input whose channel count differs from {@code expected}, the one the layer was built for. */
     static IllegalArgumentException channelsMismatch(Layer layer, int expected, Shape sample) {
+        return channelsMismatch(layer, -1, expected, sample);
+    }
+
+    /** The same for the channels on Keras axis {@code axis} (batch included, so channels_first is 1). */
+    static IllegalArgumentException channelsMismatch(Layer layer, int axis, int expected, Shape sample) {
         return new IllegalArgumentException("Input of layer \"" + layer.name()
-                + "\" is incompatible with the layer: expected axis -1 of input shape to have value "
+                + "\" is incompatible with the layer: expected axis " + axis + " of input shape to have value "
                 + expected + ", but received input with shape " + sample.toKerasString());
     }
 

@@ -18,6 +18,7 @@ import dev.jnn.models.CompileOptions;
 import dev.jnn.models.Model;
 import dev.jnn.models.Sequential;
 import dev.jnn.optimizers.Adam;
+import dev.jnn.optimizers.InverseTimeDecay;
 import dev.jnn.optimizers.RMSprop;
 import dev.jnn.optimizers.SGD;
 import java.nio.file.Path;
@@ -104,10 +105,13 @@ class CompileJsonTest {
         assertEquals(1e-8, ((Number) adam.config().get("epsilon")).doubleValue(), 1e-12);
         assertInstanceOf(MeanSquaredError.class, model.loss());
 
-        var decay = assertThrows(UnsupportedKerasFeatureException.class, () -> KerasConfig.compileFromJson(model,
-                KerasConfig.parse("{\"optimizer_config\": {\"class_name\": \"SGD\", \"config\": {\"lr\": 0.1, "
-                        + "\"decay\": 0.01}}, \"loss\": \"mse\"}")));
-        assertTrue(decay.getMessage().contains("decay"), decay.getMessage());
+        // Keras 2's decay: update t (from 0) used lr / (1 + decay·t)
+        KerasConfig.compileFromJson(model, KerasConfig.parse("{\"optimizer_config\": {\"class_name\": \"SGD\", "
+                + "\"config\": {\"lr\": 0.1, \"decay\": 0.01}}, \"loss\": \"mse\"}"));
+        SGD decayed = assertInstanceOf(SGD.class, model.optimizer());
+        InverseTimeDecay schedule = assertInstanceOf(InverseTimeDecay.class, decayed.learningRateSchedule());
+        assertEquals(0.1f, schedule.learningRate(0));
+        assertEquals((float) (0.1 / (1 + 0.01 * 250)), schedule.learningRate(250));
         var metric = assertThrows(UnsupportedKerasFeatureException.class, () -> KerasConfig.compileFromJson(model,
                 KerasConfig.parse("{\"optimizer\": \"adam\", \"loss\": \"mse\", \"metrics\": [\"my_metric\"]}")));
         assertTrue(metric.getMessage().contains("my_metric"), metric.getMessage());
