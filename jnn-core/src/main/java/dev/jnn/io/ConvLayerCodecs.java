@@ -30,6 +30,7 @@ import dev.jnn.layers.SeparableConv2D;
 import dev.jnn.layers.UpSampling2D;
 import dev.jnn.layers.ZeroPadding2D;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Convolution, pooling and 2D border/resize layers (channels_last only). */
@@ -122,27 +123,31 @@ final class ConvLayerCodecs {
 
         add("MaxPooling1D", MaxPooling1D.class, false, a -> {
             int[] p = pool1d(a);
-            return new MaxPooling1D(new MaxPooling1D.Config(p[0], p[1], padding(a).kerasName()));
-        }, l -> pool(l, List.of(l.config().poolSize()), l.config().padding(), List.of(l.config().strides())));
+            return new MaxPooling1D(new MaxPooling1D.Config(p[0], p[1], padding(a).kerasName(), a.dataFormat()));
+        }, l -> pool(l, List.of(l.config().poolSize()), l.config().padding(), List.of(l.config().strides()),
+                l.config().dataFormat()));
         add("AveragePooling1D", AveragePooling1D.class, false, a -> {
             int[] p = pool1d(a);
-            return new AveragePooling1D(new AveragePooling1D.Config(p[0], p[1], padding(a).kerasName()));
-        }, l -> pool(l, List.of(l.config().poolSize()), l.config().padding(), List.of(l.config().strides())));
+            return new AveragePooling1D(new AveragePooling1D.Config(p[0], p[1], padding(a).kerasName(), a.dataFormat()));
+        }, l -> pool(l, List.of(l.config().poolSize()), l.config().padding(), List.of(l.config().strides()),
+                l.config().dataFormat()));
         add("MaxPooling2D", MaxPooling2D.class, false, a -> {
             List<Integer>[] p = pool2d(a);
             return new MaxPooling2D(new MaxPooling2D.Config(p[0].get(0), p[0].get(1), p[1].get(0), p[1].get(1),
-                    padding(a).kerasName()));
+                    padding(a).kerasName(), a.dataFormat()));
         }, l -> {
             MaxPooling2D.Config k = l.config();
-            return pool(l, List.of(k.poolHeight(), k.poolWidth()), k.padding(), List.of(k.strideHeight(), k.strideWidth()));
+            return pool(l, List.of(k.poolHeight(), k.poolWidth()), k.padding(), List.of(k.strideHeight(), k.strideWidth()),
+                    k.dataFormat());
         });
         add("AveragePooling2D", AveragePooling2D.class, false, a -> {
             List<Integer>[] p = pool2d(a);
             return new AveragePooling2D(new AveragePooling2D.Config(p[0].get(0), p[0].get(1), p[1].get(0),
-                    p[1].get(1), padding(a).kerasName()));
+                    p[1].get(1), padding(a).kerasName(), a.dataFormat()));
         }, l -> {
             AveragePooling2D.Config k = l.config();
-            return pool(l, List.of(k.poolHeight(), k.poolWidth()), k.padding(), List.of(k.strideHeight(), k.strideWidth()));
+            return pool(l, List.of(k.poolHeight(), k.poolWidth()), k.padding(), List.of(k.strideHeight(), k.strideWidth()),
+                    k.dataFormat());
         });
         alias("MaxPool1D", "MaxPooling1D");
         alias("MaxPool2D", "MaxPooling2D");
@@ -150,13 +155,17 @@ final class ConvLayerCodecs {
         alias("AvgPool2D", "AveragePooling2D");
 
         global("GlobalAveragePooling1D", GlobalAveragePooling1D.class,
-                k -> new GlobalAveragePooling1D(new GlobalAveragePooling1D.Config(k)), l -> l.config().keepdims());
+                (k, f) -> new GlobalAveragePooling1D(new GlobalAveragePooling1D.Config(k, f)),
+                l -> l.config().keepdims(), l -> l.config().dataFormat());
         global("GlobalMaxPooling1D", GlobalMaxPooling1D.class,
-                k -> new GlobalMaxPooling1D(new GlobalMaxPooling1D.Config(k)), l -> l.config().keepdims());
+                (k, f) -> new GlobalMaxPooling1D(new GlobalMaxPooling1D.Config(k, f)),
+                l -> l.config().keepdims(), l -> l.config().dataFormat());
         global("GlobalAveragePooling2D", GlobalAveragePooling2D.class,
-                k -> new GlobalAveragePooling2D(new GlobalAveragePooling2D.Config(k)), l -> l.config().keepdims());
+                (k, f) -> new GlobalAveragePooling2D(new GlobalAveragePooling2D.Config(k, f)),
+                l -> l.config().keepdims(), l -> l.config().dataFormat());
         global("GlobalMaxPooling2D", GlobalMaxPooling2D.class,
-                k -> new GlobalMaxPooling2D(new GlobalMaxPooling2D.Config(k)), l -> l.config().keepdims());
+                (k, f) -> new GlobalMaxPooling2D(new GlobalMaxPooling2D.Config(k, f)),
+                l -> l.config().keepdims(), l -> l.config().dataFormat());
         alias("GlobalAvgPool1D", "GlobalAveragePooling1D");
         alias("GlobalAvgPool2D", "GlobalAveragePooling2D");
         alias("GlobalMaxPool1D", "GlobalMaxPooling1D");
@@ -198,14 +207,11 @@ final class ConvLayerCodecs {
         });
     }
 
-    private static <L extends Layer> void global(String name, Class<L> type, Function<Boolean, L> create,
-                                                 Function<L, Boolean> keepdims) {
-        add(name, type, false, a -> {
-            a.requireChannelsLast();
-            return create.apply(a.bool(false, "keepdims"));
-        }, l -> {
+    private static <L extends Layer> void global(String name, Class<L> type, BiFunction<Boolean, DataFormat, L> create,
+                                                 Function<L, Boolean> keepdims, Function<L, DataFormat> format) {
+        add(name, type, false, a -> create.apply(a.bool(false, "keepdims"), a.dataFormat()), l -> {
             ObjectNode c = base(l);
-            c.put("data_format", "channels_last");
+            c.put("data_format", format.apply(l).kerasName());
             c.put("keepdims", keepdims.apply(l));
             return c;
         });
@@ -321,7 +327,6 @@ final class ConvLayerCodecs {
 
     /** Pool size and strides of a 1D pooling layer (Keras 1: pool_length, stride); strides default to the pool. */
     private static int[] pool1d(LayerArgs a) {
-        a.requireChannelsLast();
         int pool = a.intValue(2, "pool_size", "pool_length");
         int strides = a.intValue(pool, "strides", "stride");
         return new int[] {pool, strides};
@@ -329,18 +334,18 @@ final class ConvLayerCodecs {
 
     @SuppressWarnings("unchecked")
     private static List<Integer>[] pool2d(LayerArgs a) {
-        a.requireChannelsLast();
         List<Integer> pool = a.tuple(2, List.of(2, 2), "pool_size");
         List<Integer> strides = a.tuple(2, pool, "strides");
         return new List[] {pool, strides};
     }
 
-    private static ObjectNode pool(Layer l, List<Integer> pool, String padding, List<Integer> strides) {
+    private static ObjectNode pool(Layer l, List<Integer> pool, String padding, List<Integer> strides,
+                                   DataFormat format) {
         ObjectNode c = base(l);
         c.set("pool_size", JsonNodes.ints(pool));
         c.put("padding", padding);
         c.set("strides", JsonNodes.ints(strides));
-        c.put("data_format", "channels_last");
+        c.put("data_format", format.kerasName());
         return c;
     }
 

@@ -87,12 +87,9 @@ final class CoreLayerCodecs {
                     putSeed(c, l.config().seed());
                     return c;
                 });
-        add("Flatten", Flatten.class, true, a -> {
-            a.requireChannelsLast();
-            return new Flatten();
-        }, l -> {
+        add("Flatten", Flatten.class, true, a -> new Flatten(new Flatten.Config(a.dataFormat())), l -> {
             ObjectNode c = base(l);
-            c.put("data_format", "channels_last");
+            c.put("data_format", l.config().dataFormat().kerasName());
             return c;
         });
         add("Reshape", Reshape.class, false, a -> new Reshape(a.ints("target_shape", "dims")), l -> {

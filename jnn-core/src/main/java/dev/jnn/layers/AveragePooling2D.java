@@ -18,12 +18,21 @@ public final class AveragePooling2D extends PoolingLayer {
      * @param strideHeight step between windows along the height, &gt; 0
      * @param strideWidth  step between windows along the width, &gt; 0
      * @param padding      "valid" (windows inside the input) or "same" (output size ceil(n / stride))
+     * @param dataFormat   where the channels axis is; channels_last when null
      */
-    public record Config(int poolHeight, int poolWidth, int strideHeight, int strideWidth, String padding)
-            implements LayerConfig {
+    public record Config(int poolHeight, int poolWidth, int strideHeight, int strideWidth, String padding,
+                         DataFormat dataFormat) implements LayerConfig {
         public Config {
+            if (dataFormat == null) {
+                dataFormat = DataFormat.CHANNELS_LAST;
+            }
             padding = checkPooling("AveragePooling2D", new int[] {poolHeight, poolWidth}, new int[] {strideHeight, strideWidth},
                     padding);
+        }
+
+        /** A channels_last layer. */
+        public Config(int poolHeight, int poolWidth, int strideHeight, int strideWidth, String padding) {
+            this(poolHeight, poolWidth, strideHeight, strideWidth, padding, DataFormat.CHANNELS_LAST);
         }
 
         /** Keras's {@code strides=None}: the strides equal the pool size. */
@@ -41,7 +50,7 @@ public final class AveragePooling2D extends PoolingLayer {
 
     public AveragePooling2D(Config config) {
         super(2, false, config.poolHeight(), config.poolWidth(), config.strideHeight(), config.strideWidth(),
-                config.padding());
+                config.padding(), config.dataFormat());
         this.config = config;
     }
 

@@ -36,9 +36,7 @@ abstract class BaseConv extends Layer {
     private final PerStep<Call> calls = new PerStep<>(Call::new);
     private Parameter kernel;
     private Parameter bias;
-    // channels_first only: the moves of the channels axis to the end and back.
-    private Permute toChannelsLast;
-    private Permute toChannelsFirst;
+    private final ChannelsFirst channelsFirst = new ChannelsFirst();
 
     abstract int filters();
 
@@ -136,18 +134,7 @@ abstract class BaseConv extends Layer {
         if (batchShape.rank() != kernel.shape().rank() || batchShape.dim(1) != kernel.shape().dim(-2)) {
             requireChannelsFirstInput(batchShape.withoutBatch()); // throws, naming the layer and the shape
         }
-        if (toChannelsLast == null) {
-            int rank = x.shape().rank() - 1;
-            int[] last = new int[rank];
-            int[] first = new int[rank];
-            for (int i = 0; i < rank; i++) {
-                last[i] = i == rank - 1 ? 1 : i + 2;
-                first[i] = i == 0 ? rank : i;
-            }
-            toChannelsLast = new Permute(last);
-            toChannelsFirst = new Permute(first);
-        }
-        return toChannelsFirst.forward(convolve(toChannelsLast.forward(x, training)), training);
+        return channelsFirst.toChannelsFirst(convolve(channelsFirst.toChannelsLast(x, training)), training);
     }
 
     /** The convolution of a channels_last batch. */

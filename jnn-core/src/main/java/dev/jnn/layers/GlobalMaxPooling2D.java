@@ -11,7 +11,17 @@ package dev.jnn.layers;
  */
 public final class GlobalMaxPooling2D extends GlobalPoolingLayer {
     /** @param keepdims whether the pooled axes stay, with length 1 (Keras's default: false) */
-    public record Config(boolean keepdims) implements LayerConfig {
+    public record Config(boolean keepdims, DataFormat dataFormat) implements LayerConfig {
+        public Config {
+            if (dataFormat == null) {
+                dataFormat = DataFormat.CHANNELS_LAST;
+            }
+        }
+
+        /** A channels_last layer. */
+        public Config(boolean keepdims) {
+            this(keepdims, DataFormat.CHANNELS_LAST);
+        }
     }
 
     private final Config config;
@@ -34,6 +44,11 @@ public final class GlobalMaxPooling2D extends GlobalPoolingLayer {
     @Override
     boolean keepdims() {
         return config.keepdims;
+    }
+
+    @Override
+    DataFormat dataFormat() {
+        return config.dataFormat;
     }
 
     @Override

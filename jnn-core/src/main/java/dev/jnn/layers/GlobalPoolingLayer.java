@@ -18,6 +18,7 @@ abstract class GlobalPoolingLayer extends Layer {
     private final int spatialRank;
     private final boolean max;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private final ChannelsFirst channelsFirst = new ChannelsFirst();
 
     GlobalPoolingLayer(int spatialRank, boolean max) {
         this.spatialRank = spatialRank;
@@ -27,9 +28,18 @@ abstract class GlobalPoolingLayer extends Layer {
     /** Whether the reduced axes are kept with length 1. */
     abstract boolean keepdims();
 
+    /** Keras's {@code data_format}. */
+    abstract DataFormat dataFormat();
+
     @Override
     public Shape outputShape(Shape inputShape) {
         InputRank.require(this, inputShape, spatialRank + 1);
+        DataFormat format = dataFormat();
+        return format.fromChannelsLast(channelsLastOutputShape(format.toChannelsLast(inputShape)));
+    }
+
+    /** The output shape of a channels_last input of the right rank. */
+    private Shape channelsLastOutputShape(Shape inputShape) {
         int channels = inputShape.dim(-1);
         if (!keepdims()) {
             return Shape.of(channels);
@@ -39,6 +49,15 @@ abstract class GlobalPoolingLayer extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
+        if (dataFormat() == DataFormat.CHANNELS_LAST) {
+            return pool(x);
+        }
+        Tensor pooled = pool(channelsFirst.toChannelsLast(x, training));
+        return keepdims() ? channelsFirst.toChannelsFirst(pooled, training) : pooled;
+    }
+
+    /** The pooling of a channels_last batch. */
+    private Tensor pool(Tensor x) {
         Call call = calls.acquire();
         call.prepare(x);
         float[] in = x.data();
@@ -94,7 +113,7 @@ abstract class GlobalPoolingLayer extends Layer {
             batch = shape.dim(0);
             channels = sample.dim(-1);
             positions = sample.size() / channels;
-            y = Tensor.zeros(outputShape(sample).withBatch(batch));
+            y = Tensor.zeros(channelsLastOutputShape(sample).withBatch(batch));
             ties = max ? new float[y.size()] : null;
         }
 

@@ -16,10 +16,19 @@ public final class MaxPooling1D extends PoolingLayer {
      * @param poolSize window length in steps, &gt; 0
      * @param strides  step between windows, &gt; 0 (Keras's {@code strides=None} is {@code poolSize})
      * @param padding  "valid" (windows inside the input) or "same" (output length ceil(steps / strides))
+     * @param dataFormat where the channels axis is; channels_last when null
      */
-    public record Config(int poolSize, int strides, String padding) implements LayerConfig {
+    public record Config(int poolSize, int strides, String padding, DataFormat dataFormat) implements LayerConfig {
         public Config {
+            if (dataFormat == null) {
+                dataFormat = DataFormat.CHANNELS_LAST;
+            }
             padding = checkPooling("MaxPooling1D", new int[] {poolSize}, new int[] {strides}, padding);
+        }
+
+        /** A channels_last layer. */
+        public Config(int poolSize, int strides, String padding) {
+            this(poolSize, strides, padding, DataFormat.CHANNELS_LAST);
         }
     }
 
@@ -36,7 +45,7 @@ public final class MaxPooling1D extends PoolingLayer {
     }
 
     public MaxPooling1D(Config config) {
-        super(1, true, 1, config.poolSize(), 1, config.strides(), config.padding());
+        super(1, true, 1, config.poolSize(), 1, config.strides(), config.padding(), config.dataFormat());
         this.config = config;
     }
 

@@ -8,7 +8,8 @@ import dev.jnn.tensor.Tensor;
 import java.util.function.IntConsumer;
 
 /**
- * The shared body of Keras's max and average pooling layers, 1D and 2D, channels_last.
+ * The shared body of Keras's max and average pooling layers, 1D and 2D. A channels_first layer moves
+ * the channels to the end and back around the channels_last computation.
  *
  * <p>A 1D input {@code (steps, channels)} is pooled as a 2D input {@code (1, steps, channels)} with a
  * window of height 1. Output size per spatial axis: {@code floor((n - pool) / stride) + 1} for
@@ -31,6 +32,8 @@ abstract class PoolingLayer extends Layer {
     private final int strideHeight;
     private final int strideWidth;
     private final String padding;
+    private final DataFormat dataFormat;
+    private final ChannelsFirst channelsFirst = new ChannelsFirst();
     /** Window elements per task: below about this much work a fork costs more than it saves. */
     private static final long GRAIN = 1 << 16;
 
@@ -41,8 +44,9 @@ abstract class PoolingLayer extends Layer {
      * size and strides as the width.
      */
     PoolingLayer(int spatialRank, boolean max, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
-            String padding) {
+            String padding, DataFormat dataFormat) {
         this.spatialRank = spatialRank;
+        this.dataFormat = dataFormat;
         this.max = max;
         this.poolHeight = poolHeight;
         this.poolWidth = poolWidth;
@@ -106,6 +110,11 @@ abstract class PoolingLayer extends Layer {
     @Override
     public Shape outputShape(Shape inputShape) {
         InputRank.require(this, inputShape, spatialRank + 1);
+        return dataFormat.fromChannelsLast(channelsLastOutputShape(dataFormat.toChannelsLast(inputShape)));
+    }
+
+    /** The output shape of a channels_last input of the right rank. */
+    private Shape channelsLastOutputShape(Shape inputShape) {
         boolean same = same();
         int channels = inputShape.dim(-1);
         if (spatialRank == 1) {
@@ -131,6 +140,14 @@ abstract class PoolingLayer extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
+        if (dataFormat == DataFormat.CHANNELS_LAST) {
+            return pool(x);
+        }
+        return channelsFirst.toChannelsFirst(pool(channelsFirst.toChannelsLast(x, training)), training);
+    }
+
+    /** The pooling of a channels_last batch. */
+    private Tensor pool(Tensor x) {
         Call call = calls.acquire();
         call.prepare(x);
         call.forwardAll();
@@ -166,7 +183,7 @@ abstract class PoolingLayer extends Layer {
             }
             shape = input.shape();
             Shape sample = shape.withoutBatch();
-            Shape outSample = outputShape(sample);
+            Shape outSample = channelsLastOutputShape(sample);
             boolean same = same();
             batch = shape.dim(0);
             channels = sample.dim(-1);

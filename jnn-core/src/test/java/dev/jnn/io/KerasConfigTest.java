@@ -163,10 +163,10 @@ class KerasConfigTest {
         assertTrue(refusedDense("\"some_future_option\": 3").getMessage().contains("some_future_option"));
         assertTrue(refusedDense("\"activation\": \"my_custom_fn\"").getMessage().contains("my_custom_fn"));
         var channelsFirst = assertThrows(UnsupportedKerasFeatureException.class, () -> KerasConfig.modelFromJson("""
-                {"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "MaxPooling2D",
-                  "config": {"name": "c", "pool_size": 2, "batch_input_shape": [null, 1, 8, 8],
+                {"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "UpSampling2D",
+                  "config": {"name": "c", "size": 2, "batch_input_shape": [null, 1, 8, 8],
                   "data_format": "channels_first"}}]}}"""));
-        assertEquals("MaxPooling2D", channelsFirst.kerasClass());
+        assertEquals("UpSampling2D", channelsFirst.kerasClass());
         assertEquals("c", channelsFirst.layerName());
         assertTrue(channelsFirst.getMessage().contains("channels_first"));
     }
