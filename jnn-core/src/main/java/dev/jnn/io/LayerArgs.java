@@ -332,12 +332,15 @@ final class LayerArgs {
     }
 
     /**
-     * Keras's {@code data_format} of a layer that supports both layouts; Keras 1's dim_ordering "th"
-     * also stores its kernels in Theano's order, which is refused.
+     * Keras's {@code data_format} of a layer that supports both layouts, or Keras 1's {@code dim_ordering}
+     * ("th" is channels_first; its kernel layout is converted by {@link LegacyConvKernels}).
      */
     DataFormat dataFormat() {
-        requireOneOf("dim_ordering", "tf", "default");
+        requireOneOf("dim_ordering", "tf", "th", "default");
         requireOneOf("image_data_format", "channels_last");
+        if ("th".equals(string(null, "dim_ordering"))) {
+            return DataFormat.CHANNELS_FIRST; // Keras 1's Theano ordering; its kernels are converted on load
+        }
         String format = string("channels_last", "data_format");
         try {
             return DataFormat.of(format);

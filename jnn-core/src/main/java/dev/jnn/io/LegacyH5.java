@@ -1,5 +1,8 @@
 package dev.jnn.io;
 
+import dev.jnn.layers.Conv1D;
+import dev.jnn.layers.Conv2D;
+import dev.jnn.layers.DataFormat;
 import dev.jnn.layers.Layer;
 import dev.jnn.models.Model;
 import dev.jnn.optimizers.Optimizer;
@@ -130,6 +133,11 @@ final class LegacyH5 {
             version = h5.stringAttribute("", "keras_version");
         }
         boolean keras1 = version == null || version.startsWith("1");
+        String backend = h5.stringAttribute(groupPath, "backend");
+        if (backend == null) {
+            backend = h5.stringAttribute("", "backend");
+        }
+        boolean theano = "theano".equals(backend);
         List<String> fileLayers = new ArrayList<>();
         List<List<String>> fileWeights = new ArrayList<>();
         for (String name : h5.stringListAttribute(groupPath, "layer_names")) {
@@ -170,6 +178,10 @@ final class LegacyH5 {
                 arrays = Keras1Weights.convert(layer.className(), arrays);
             }
             List<Parameter> params = orderedParameters(layer);
+            if (!params.isEmpty()) {
+                arrays = LegacyConvKernels.convert(layer.className(), channelsFirst(layer), params.get(0).shape(), arrays,
+                        keras1, theano);
+            }
             if (arrays.size() != params.size()) {
                 throw h5.error("Weight count mismatch for layer #" + k + " (named " + layer.name()
                         + " in the current model, " + fileLayers.get(k) + " in the save file). Layer expects "
@@ -187,6 +199,11 @@ final class LegacyH5 {
             float[] v = values.get(i);
             System.arraycopy(v, 0, targets.get(i).value().data(), 0, v.length);
         }
+    }
+
+    private static boolean channelsFirst(Layer layer) {
+        return layer instanceof Conv2D c && c.config().dataFormat() == DataFormat.CHANNELS_FIRST
+                || layer instanceof Conv1D c1 && c1.config().dataFormat() == DataFormat.CHANNELS_FIRST;
     }
 
     private static List<Parameter> orderedParameters(Layer layer) {
