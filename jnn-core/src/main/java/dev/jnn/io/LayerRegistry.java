@@ -42,6 +42,7 @@ public final class LayerRegistry {
         RecurrentLayerCodecs.register();
         MergeLayerCodecs.register();
         AttentionCodecs.register();
+        PreprocessingCodecs.register();
     }
 
     private LayerRegistry() {

@@ -120,7 +120,10 @@ class LayerRoundTripTest {
                         .dropout(0.1f).seed(3).build()),
                 new Sample(new int[] {5, 3}, () -> GRU.builder(4).resetAfter(false).returnSequences(true).build()),
                 new Sample(new int[] {5, 3}, () -> new Bidirectional(LSTM.builder(4).returnSequences(true).build(),
-                        "sum")));
+                        "sum")),
+                new Sample(new int[] {4, 4, 3}, () -> new dev.jnn.layers.Rescaling(
+                        new dev.jnn.layers.Rescaling.Config(dev.jnn.layers.BroadcastValues.of(1 / 255.0, 2, 3),
+                                dev.jnn.layers.BroadcastValues.scalar(-1)))));
     }
 
     @TestFactory
