@@ -135,6 +135,62 @@ def _(name):
                                                 offset=0.5), (2, 5, 2))[0]
 
 
+# ---- Normalization ----
+
+def adapted_case(name, make, shape, data_shape, low=-1.0, high=1.0):
+    """A Normalization adapted on seeded data (inside its model, so build_config keeps a None batch)."""
+    data = rng_of(name + "/adapt").uniform(-3, 5, data_shape).astype(np.float32)
+    box = {}
+
+    def adapt(rng, layer):
+        layer.adapt(data)
+        box["weights"] = layer.get_weights()
+        return box["weights"]
+    out, layer, x = layer_case(name, make, shape, low, high, weights=adapt)
+    out["adapt"] = {"data": tensor(data), "mean": tensor(box["weights"][0]), "variance": tensor(box["weights"][1])}
+    return out
+
+
+@case("normalization_adapted")
+def _(name):
+    return adapted_case(name, lambda: L.Normalization(), (4, 3), (20, 3), -3, 5)
+
+
+@case("normalization_adapted_axes_1_2")
+def _(name):
+    return adapted_case(name, lambda: L.Normalization(axis=(1, 2)), (2, 3, 4), (10, 3, 4), -3, 5)
+
+
+@case("normalization_adapted_axis_none")
+def _(name):
+    return adapted_case(name, lambda: L.Normalization(axis=None), (2, 3, 2), (6, 3, 2), -3, 5)
+
+
+@case("normalization_given_per_channel")
+def _(name):
+    return layer_case(name, lambda: L.Normalization(mean=[0.485 * 255, 0.456 * 255, 0.406 * 255],
+                                                    variance=[(0.229 * 255) ** 2, (0.224 * 255) ** 2,
+                                                              (0.225 * 255) ** 2]),
+                      (2, 2, 3, 3), 0, 255)[0]
+
+
+@case("normalization_given_scalar_axis_none")
+def _(name):
+    return layer_case(name, lambda: L.Normalization(axis=None, mean=2.0, variance=9.0), (3, 4))[0]
+
+
+@case("normalization_given_column_axes_1_2")
+def _(name):
+    return layer_case(name, lambda: L.Normalization(axis=(1, 2), mean=[0.5, -1.0, 2.0, 0.0],
+                                                    variance=[4.0, 0.25, 1.0, 0.0]), (2, 3, 4))[0]
+
+
+@case("normalization_invert")
+def _(name):
+    return layer_case(name, lambda: L.Normalization(mean=[1.0, -2.0], variance=[4.0, 1e-16], invert=True),
+                      (3, 2))[0]
+
+
 def main():
     only = sys.argv[1] if len(sys.argv) > 1 else None
     os.makedirs(OUT, exist_ok=True)

@@ -123,7 +123,9 @@ class LayerRoundTripTest {
                         "sum")),
                 new Sample(new int[] {4, 4, 3}, () -> new dev.jnn.layers.Rescaling(
                         new dev.jnn.layers.Rescaling.Config(dev.jnn.layers.BroadcastValues.of(1 / 255.0, 2, 3),
-                                dev.jnn.layers.BroadcastValues.scalar(-1)))));
+                                dev.jnn.layers.BroadcastValues.scalar(-1)))),
+                new Sample(new int[] {4, 3}, () -> new dev.jnn.layers.Normalization(
+                        new dev.jnn.layers.Normalization.Config(java.util.List.of(1, 2), null, null, true))));
     }
 
     @TestFactory
