@@ -61,6 +61,14 @@ def rng_of(name):
 
 
 def legacy_config(model):
+    """The legacy .h5 model_config, or the error Keras raises writing it."""
+    try:
+        return legacy_config_or_raise(model)
+    except Exception as e:  # Keras 3.15.1 cannot deep-copy RandomBrightness's value_range (a TrackedList)
+        return {"legacy_error": repr(e)}
+
+
+def legacy_config_or_raise(model):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "m.h5")
         legacy_h5_format.save_model_to_hdf5(model, path, include_optimizer=False)
@@ -189,6 +197,268 @@ def _(name):
 def _(name):
     return layer_case(name, lambda: L.Normalization(mean=[1.0, -2.0], variance=[4.0, 1e-16], invert=True),
                       (3, 2))[0]
+
+
+# ---- image preprocessing and augmentation ----
+
+IMAGE = (2, 5, 6, 3)
+
+
+def train_part(layer, x, params, transformation, exact_grad=True):
+    """Keras's own transform of x for fixed drawn numbers: the layer's transform_images(training=True)."""
+    y, g = gradients(layer, x, call=lambda t: layer.transform_images(t, transformation(t), training=True))
+    out = {"params": [float(p) for p in params], "y": tensor(y)}
+    if exact_grad:
+        out["grad_x"] = flat(g[0])
+    return out
+
+
+def image_case(name, make, params, transformation, shape=IMAGE, low=0.0, high=1.0, exact_grad=True):
+    out, layer, x = layer_case(name, make, shape, low, high)
+    out["train"] = train_part(layer, x, params, transformation, exact_grad)
+    return out
+
+
+def flips(values):
+    return lambda t: {"flips": tf.constant(np.array(values, bool).reshape(-1, 1, 1, 1)), "input_shape": t.shape}
+
+
+@case("random_flip_horizontal")
+def _(name):
+    return image_case(name, lambda: L.RandomFlip("horizontal", seed=3), [1, 0], flips([1, 0]))
+
+
+@case("random_flip_vertical")
+def _(name):
+    return image_case(name, lambda: L.RandomFlip("vertical"), [0, 1], flips([0, 1]))
+
+
+@case("random_flip_both")
+def _(name):
+    return image_case(name, lambda: L.RandomFlip(), [1, 0], flips([1, 0]))
+
+
+def rotation(layer, angles):
+    def make(t):
+        angle = tf.constant(np.array(angles, np.float32))
+        b = len(angles)
+        h, w = (t.shape[1], t.shape[2]) if layer.data_format == "channels_last" else (t.shape[2], t.shape[3])
+        m = layer._compute_affine_matrix(0.5, 0.5, angle, tf.zeros([b]), tf.zeros([b]), tf.ones([b]), tf.zeros([b]),
+                                         tf.zeros([b]), h, w)
+        return {"rotation_matrix": m, "angle": angle, "image_height": h, "image_width": w, "batch_size": b}
+    return make
+
+
+def rotation_case(name, make, angles, shape=IMAGE):
+    out, layer, x = layer_case(name, make, shape, 0, 1)
+    out["train"] = train_part(layer, x, angles, rotation(layer, angles), exact_grad=False)
+    return out
+
+
+@case("random_rotation_reflect")
+def _(name):
+    return rotation_case(name, lambda: L.RandomRotation(0.2, seed=11), [30.0, -50.0])
+
+
+@case("random_rotation_constant_nearest")
+def _(name):
+    return rotation_case(name, lambda: L.RandomRotation((-0.4, 0.1), fill_mode="constant", fill_value=0.5,
+                                                        interpolation="nearest"), [17.0, -123.0])
+
+
+@case("random_rotation_wrap")
+def _(name):
+    return rotation_case(name, lambda: L.RandomRotation(0.6, fill_mode="wrap"), [45.0, 200.0])
+
+
+@case("random_rotation_nearest_fill")
+def _(name):
+    return rotation_case(name, lambda: L.RandomRotation(0.25, fill_mode="nearest"), [-60.0, 10.0])
+
+
+@case("random_rotation_channels_first")
+def _(name):
+    return rotation_case(name, lambda: L.RandomRotation(0.2, data_format="channels_first"), [25.0, -35.0],
+                         shape=(2, 3, 5, 6))
+
+
+def zoom_case(name, make, zooms):
+    def transformation(t):
+        z = np.array(zooms, np.float32).reshape(-1, 2)
+        return {"height_zoom": tf.constant(z[:, :1]), "width_zoom": tf.constant(z[:, 1:]), "input_shape": t.shape}
+    out, layer, x = layer_case(name, make, IMAGE, 0, 1)
+    out["train"] = train_part(layer, x, [v for pair in zooms for v in pair], transformation, exact_grad=False)
+    return out
+
+
+@case("random_zoom_reflect")
+def _(name):
+    return zoom_case(name, lambda: L.RandomZoom(0.3), [(1.2, 1.2), (0.8, 0.8)])
+
+
+@case("random_zoom_pair_constant")
+def _(name):
+    return zoom_case(name, lambda: L.RandomZoom((-0.3, -0.1), width_factor=(0.1, 0.4), fill_mode="constant",
+                                                fill_value=1.0, seed=5), [(0.75, 1.3), (0.9, 1.1)])
+
+
+@case("random_zoom_wrap")
+def _(name):
+    return zoom_case(name, lambda: L.RandomZoom(0.5, fill_mode="wrap"), [(1.45, 1.45), (0.6, 0.6)])
+
+
+def translation_case(name, make, draws):
+    def transformation(t):
+        d = np.array(draws, np.float32).reshape(-1, 2)
+        h, w = t.shape[1], t.shape[2]
+        height = tf.multiply(tf.constant(d[:, :1]), h)
+        width = tf.multiply(tf.constant(d[:, 1:]), w)
+        return {"translations": tf.cast(tf.concat([width, height], axis=1), "float32"), "input_shape": t.shape}
+    out, layer, x = layer_case(name, make, IMAGE, 0, 1)
+    out["train"] = train_part(layer, x, [v for pair in draws for v in pair], transformation, exact_grad=False)
+    return out
+
+
+@case("random_translation_reflect")
+def _(name):
+    return translation_case(name, lambda: L.RandomTranslation(0.2, 0.3), [(0.1, -0.25), (-0.2, 0.3)])
+
+
+@case("random_translation_constant_nearest")
+def _(name):
+    return translation_case(name, lambda: L.RandomTranslation(0.5, (-0.2, 0.4), fill_mode="constant",
+                                                              interpolation="nearest", fill_value=-1.0),
+                            [(0.33, -0.17), (-0.41, 0.29)])
+
+
+@case("random_translation_wrap")
+def _(name):
+    return translation_case(name, lambda: L.RandomTranslation((-0.5, 0.5), 0.5, fill_mode="wrap"),
+                            [(0.45, -0.35), (-0.3, 0.42)])
+
+
+@case("random_translation_nearest_fill")
+def _(name):
+    return translation_case(name, lambda: L.RandomTranslation(0.4, 0.4, fill_mode="nearest"),
+                            [(-0.37, 0.21), (0.26, -0.38)])
+
+
+def contrast(factors):
+    return lambda t: {"contrast_factor": tf.constant(np.array(factors, np.float32).reshape(-1, 1, 1, 1))}
+
+
+@case("random_contrast")
+def _(name):
+    return image_case(name, lambda: L.RandomContrast(0.3, seed=9), [1.25, 1.05], contrast([1.25, 1.05]), low=0,
+                      high=255)
+
+
+@case("random_contrast_pair_unit_range")
+def _(name):
+    return image_case(name, lambda: L.RandomContrast((0.5, 0.2), value_range=(0, 1)), [0.7, 1.4],
+                      contrast([0.7, 1.4]))
+
+
+def brightness(draws, span):
+    return lambda t: {"rgb_delta": tf.constant(np.array(draws, np.float32).reshape(-1, 1, 1, 1)) * span}
+
+
+@case("random_brightness")
+def _(name):
+    return image_case(name, lambda: L.RandomBrightness(0.2), [0.15, -0.1], brightness([0.15, -0.1], 255), low=0,
+                      high=255)
+
+
+@case("random_brightness_range")
+def _(name):
+    return image_case(name, lambda: L.RandomBrightness((-0.3, 0.5), value_range=(1, -1), seed=4), [0.4, -0.25],
+                      brightness([0.4, -0.25], 2), low=-1, high=1)
+
+
+def crop_case(name, height, width, params, shape=IMAGE):
+    """RandomCrop: at inference, Keras's documented smart_resize (Keras 3.15.1 returns the input unchanged,
+    keras-team/keras#21868); in training, Keras's transform for the given window start."""
+    from keras.src.utils import image_utils
+    rng = rng_of(name)
+    layer = L.RandomCrop(height, width, seed=7)
+    model = keras.Sequential([keras.Input(shape[1:]), layer])
+    x = rng.uniform(0, 1, shape).astype(np.float32)
+    y, g = gradients(layer, x, call=lambda t: image_utils.smart_resize(t, (height, width)))
+    out = {
+        "case": name, "class": "RandomCrop", "keras_version": keras.__version__,
+        "config": serialization_lib.serialize_keras_object(model), "legacy_config": legacy_config(model),
+        "input_shape": list(shape), "x": tensor(x), "weight_names": [], "weights": [],
+        "y": tensor(y), "y_source": "keras.src.utils.image_utils.smart_resize (documented inference behaviour)",
+        "grad_x": flat(g[0]), "grad_weights": [],
+    }
+    if params is None:
+        transformation = layer.get_random_transformation(tf.constant(x), training=True)
+        params = []
+    else:
+        transformation = tuple(params)
+    out["train"] = train_part(layer, x, params, lambda t: transformation)
+    return out
+
+
+@case("random_crop_larger")
+def _(name):
+    return crop_case(name, 3, 4, [1, 2])
+
+
+@case("random_crop_smaller")
+def _(name):
+    return crop_case(name, 6, 4, None)
+
+
+@case("random_crop_taller")
+def _(name):
+    return crop_case(name, 4, 6, None, shape=(2, 8, 5, 2))
+
+
+@case("center_crop")
+def _(name):
+    return layer_case(name, lambda: L.CenterCrop(3, 4), IMAGE, 0, 1)[0]
+
+
+@case("center_crop_upscale")
+def _(name):
+    return layer_case(name, lambda: L.CenterCrop(7, 4), IMAGE, 0, 1)[0]
+
+
+@case("resizing_bilinear_down")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(3, 4), (2, 5, 7, 3), 0, 1)[0]
+
+
+@case("resizing_bilinear_up")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(8, 9), (2, 5, 7, 2), 0, 1)[0]
+
+
+@case("resizing_nearest_down")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(3, 4, interpolation="nearest"), (2, 5, 7, 3), 0, 1)[0]
+
+
+@case("resizing_nearest_up")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(8, 9, interpolation="nearest"), (2, 5, 7, 2), 0, 1)[0]
+
+
+@case("resizing_crop_to_aspect_ratio")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(4, 4, crop_to_aspect_ratio=True), (2, 5, 7, 3), 0, 1)[0]
+
+
+@case("resizing_pad_to_aspect_ratio")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(6, 3, pad_to_aspect_ratio=True, fill_value=0.5), (2, 5, 7, 3),
+                      0, 1)[0]
+
+
+@case("resizing_channels_first")
+def _(name):
+    return layer_case(name, lambda: L.Resizing(4, 3, data_format="channels_first"), (2, 2, 5, 7), 0, 1)[0]
 
 
 def main():

@@ -43,6 +43,7 @@ public final class LayerRegistry {
         MergeLayerCodecs.register();
         AttentionCodecs.register();
         PreprocessingCodecs.register();
+        ImagePreprocessingCodecs.register();
     }
 
     private LayerRegistry() {

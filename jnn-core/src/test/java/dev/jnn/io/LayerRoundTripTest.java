@@ -125,7 +125,22 @@ class LayerRoundTripTest {
                         new dev.jnn.layers.Rescaling.Config(dev.jnn.layers.BroadcastValues.of(1 / 255.0, 2, 3),
                                 dev.jnn.layers.BroadcastValues.scalar(-1)))),
                 new Sample(new int[] {4, 3}, () -> new dev.jnn.layers.Normalization(
-                        new dev.jnn.layers.Normalization.Config(java.util.List.of(1, 2), null, null, true))));
+                        new dev.jnn.layers.Normalization.Config(java.util.List.of(1, 2), null, null, true))),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomFlip(
+                        new dev.jnn.layers.RandomFlip.Config("vertical", 3L, null))),
+                new Sample(new int[] {3, 5, 6}, () -> new dev.jnn.layers.RandomRotation(
+                        new dev.jnn.layers.RandomRotation.Config(-0.1, 0.3, "constant", "nearest", 0.5, 2L,
+                                dev.jnn.layers.DataFormat.CHANNELS_FIRST))),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomZoom(new dev.jnn.layers.RandomZoom.Config(
+                        java.util.List.of(-0.2, 0.1), java.util.List.of(0.3), "wrap", "bilinear", 0, null, null))),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomTranslation(0.1, 0.2)),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomContrast(0.25)),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomBrightness(
+                        new dev.jnn.layers.RandomBrightness.Config(-0.1, 0.2, 0, 1, 9L, null))),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomCrop(3, 4)),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.CenterCrop(4, 4)),
+                new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.Resizing(new dev.jnn.layers.Resizing.Config(
+                        8, 7, "nearest", true, false, 0, null))));
     }
 
     @TestFactory

@@ -60,10 +60,16 @@ class Layers5GoldenTest {
         Model model = KerasConfig.modelFromJson(config);
         UnaryOperator<JsonNode> normalize = WRITTEN_DIFFERENTLY.getOrDefault(name, UnaryOperator.identity());
         assertNull(JsonDiff.diff(normalize.apply(config), KerasConfig.modelToJson(model)), name + " (.keras config)");
-        assertNull(JsonDiff.diff(normalize.apply(golden.get("legacy_config")), KerasConfig.modelToLegacyJson(model)),
-                name + " (legacy model_config)");
+        JsonNode legacyConfig = golden.get("legacy_config");
+        if (legacyConfig.has("legacy_error")) {
+            // Keras itself fails to write this model's .h5 config; jnn's legacy form still reads back.
+            legacyConfig = KerasConfig.modelToLegacyJson(model);
+        } else {
+            assertNull(JsonDiff.diff(normalize.apply(legacyConfig), KerasConfig.modelToLegacyJson(model)),
+                    name + " (legacy model_config)");
+        }
         // The legacy form reads back to the same model.
-        Model legacy = KerasConfig.modelFromJson(golden.get("legacy_config"));
+        Model legacy = KerasConfig.modelFromJson(legacyConfig);
         assertNull(JsonDiff.diff(KerasConfig.modelToJson(model), KerasConfig.modelToJson(legacy)), name + " legacy");
 
         Layer layer = model.layers().get(0);
