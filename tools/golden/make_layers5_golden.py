@@ -461,6 +461,105 @@ def _(name):
     return layer_case(name, lambda: L.Resizing(4, 3, data_format="channels_first"), (2, 2, 5, 7), 0, 1)[0]
 
 
+# ---- 1-D shape layers, Identity, noise, activity regularization, unit and group normalization ----
+
+@case("zero_padding1d")
+def _(name):
+    return layer_case(name, lambda: L.ZeroPadding1D((1, 2)), (2, 4, 3))[0]
+
+
+@case("zero_padding1d_channels_first")
+def _(name):
+    return layer_case(name, lambda: L.ZeroPadding1D(2, data_format="channels_first"), (2, 3, 4))[0]
+
+
+@case("cropping1d")
+def _(name):
+    return layer_case(name, lambda: L.Cropping1D((2, 1)), (2, 6, 3))[0]
+
+
+@case("up_sampling1d")
+def _(name):
+    return layer_case(name, lambda: L.UpSampling1D(3), (2, 4, 3))[0]
+
+
+@case("identity")
+def _(name):
+    return layer_case(name, lambda: L.Identity(), (2, 3))[0]
+
+
+@case("gaussian_dropout")
+def _(name):
+    out, layer, x = layer_case(name, lambda: L.GaussianDropout(0.3, seed=1), (4, 500), 0.5, 1.5)
+    out["train_y"] = tensor(layer(tf.constant(x), training=True))
+    return out
+
+
+@case("alpha_dropout")
+def _(name):
+    out, layer, x = layer_case(name, lambda: L.AlphaDropout(0.2, seed=1), (4, 250))
+    out["train_y"] = tensor(layer(tf.constant(x), training=True))
+    return out
+
+
+@case("activity_regularization")
+def _(name):
+    out, layer, x = layer_case(name, lambda: L.ActivityRegularization(l1=0.01, l2=0.02), (3, 4))
+    t = tf.constant(x)
+    with tf.GradientTape() as tape:
+        tape.watch(t)
+        y = layer(t)
+        loss = tf.reduce_sum(tf.square(y)) + tf.add_n(layer.losses)
+    out["activity_loss"] = float(np.float32(tf.add_n(layer.losses)))
+    out["grad_x_with_loss"] = flat(tape.gradient(loss, t))
+    return out
+
+
+@case("activity_regularization_fit")
+def _(name):
+    """Dense(4) -> ActivityRegularization -> Dense(1), SGD on mse, 2 epochs of 2 batches, no shuffle."""
+    rng = rng_of(name)
+    model = keras.Sequential([keras.Input((3,)), L.Dense(4, activation="tanh"),
+                              L.ActivityRegularization(l1=0.05, l2=0.1), L.Dense(1)])
+    weights = [rng.uniform(-1, 1, w.shape).astype(np.float32) for w in model.get_weights()]
+    model.set_weights(weights)
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="mse")
+    x = rng.uniform(-1, 1, (8, 3)).astype(np.float32)
+    y = rng.uniform(-1, 1, (8, 1)).astype(np.float32)
+    history = model.fit(x, y, batch_size=4, epochs=2, shuffle=False, verbose=0)
+    evaluated = model.evaluate(x, y, batch_size=8, verbose=0)
+    return {"case": name, "keras_version": keras.__version__, "config": serialization_lib.serialize_keras_object(model),
+            "x": tensor(x), "y": tensor(y), "initial_weights": [tensor(w) for w in weights],
+            "loss_history": [float(v) for v in history.history["loss"]], "evaluate_loss": float(evaluated),
+            "final_weights": [tensor(w) for w in model.get_weights()]}
+
+
+@case("unit_normalization")
+def _(name):
+    return layer_case(name, lambda: L.UnitNormalization(), (2, 3, 4))[0]
+
+
+@case("unit_normalization_axes_1_2")
+def _(name):
+    return layer_case(name, lambda: L.UnitNormalization(axis=[1, 2]), (2, 3, 4))[0]
+
+
+@case("group_normalization")
+def _(name):
+    return layer_case(name, lambda: L.GroupNormalization(2), (2, 4, 6))[0]
+
+
+@case("group_normalization_instance")
+def _(name):
+    return layer_case(name, lambda: L.GroupNormalization(-1, epsilon=1e-5), (2, 3, 3, 4))[0]
+
+
+@case("group_normalization_axis1_no_center")
+def _(name):
+    return layer_case(name, lambda: L.GroupNormalization(3, axis=1, center=False,
+                                                         gamma_regularizer=keras.regularizers.L2(0.01)), (2, 6, 5))[0]
+
+
 def main():
     only = sys.argv[1] if len(sys.argv) > 1 else None
     os.makedirs(OUT, exist_ok=True)

@@ -44,6 +44,7 @@ public final class LayerRegistry {
         AttentionCodecs.register();
         PreprocessingCodecs.register();
         ImagePreprocessingCodecs.register();
+        Layers1DCodecs.register();
     }
 
     private LayerRegistry() {

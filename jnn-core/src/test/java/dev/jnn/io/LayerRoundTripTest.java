@@ -140,7 +140,18 @@ class LayerRoundTripTest {
                 new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.RandomCrop(3, 4)),
                 new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.CenterCrop(4, 4)),
                 new Sample(new int[] {5, 6, 3}, () -> new dev.jnn.layers.Resizing(new dev.jnn.layers.Resizing.Config(
-                        8, 7, "nearest", true, false, 0, null))));
+                        8, 7, "nearest", true, false, 0, null))),
+                new Sample(new int[] {4, 3}, () -> new dev.jnn.layers.ZeroPadding1D(
+                        new dev.jnn.layers.ZeroPadding1D.Config(1, 3, dev.jnn.layers.DataFormat.CHANNELS_FIRST))),
+                new Sample(new int[] {6, 3}, () -> new dev.jnn.layers.Cropping1D(2, 0)),
+                new Sample(new int[] {4, 3}, () -> new dev.jnn.layers.UpSampling1D(3)),
+                new Sample(new int[] {4}, dev.jnn.layers.Identity::new),
+                new Sample(new int[] {4}, () -> new dev.jnn.layers.GaussianDropout(
+                        new dev.jnn.layers.GaussianDropout.Config(0.3, 4L))),
+                new Sample(new int[] {4}, () -> new dev.jnn.layers.AlphaDropout(0.1)),
+                new Sample(new int[] {4}, () -> new dev.jnn.layers.ActivityRegularization(0.01, 0)),
+                new Sample(new int[] {3, 4}, () -> new dev.jnn.layers.UnitNormalization(1, 2)),
+                new Sample(new int[] {3, 4}, () -> new dev.jnn.layers.GroupNormalization(2)));
     }
 
     @TestFactory
