@@ -560,6 +560,108 @@ def _(name):
                                                          gamma_regularizer=keras.regularizers.L2(0.01)), (2, 6, 5))[0]
 
 
+# ---- 1-D convolution variants and AdditiveAttention ----
+
+@case("depthwise_conv1d")
+def _(name):
+    return layer_case(name, lambda: L.DepthwiseConv1D(3, activation="relu"), (2, 7, 3))[0]
+
+
+@case("depthwise_conv1d_same_stride2_mult2")
+def _(name):
+    return layer_case(name, lambda: L.DepthwiseConv1D(3, strides=2, padding="same", depth_multiplier=2,
+                                                      use_bias=False), (2, 8, 2))[0]
+
+
+@case("depthwise_conv1d_dilated")
+def _(name):
+    return layer_case(name, lambda: L.DepthwiseConv1D(2, dilation_rate=3, padding="same"), (1, 9, 2))[0]
+
+
+@case("depthwise_conv1d_channels_first")
+def _(name):
+    return layer_case(name, lambda: L.DepthwiseConv1D(3, data_format="channels_first"), (2, 3, 6))[0]
+
+
+@case("separable_conv1d")
+def _(name):
+    return layer_case(name, lambda: L.SeparableConv1D(4, 3, activation="tanh"), (2, 7, 3))[0]
+
+
+@case("separable_conv1d_same_stride2_mult2")
+def _(name):
+    return layer_case(name, lambda: L.SeparableConv1D(3, 3, strides=2, padding="same", depth_multiplier=2),
+                      (2, 8, 2))[0]
+
+
+@case("separable_conv1d_dilated_nobias")
+def _(name):
+    return layer_case(name, lambda: L.SeparableConv1D(2, 3, dilation_rate=2, use_bias=False), (1, 9, 3))[0]
+
+
+@case("conv1d_transpose")
+def _(name):
+    return layer_case(name, lambda: L.Conv1DTranspose(3, 3), (2, 4, 2))[0]
+
+
+@case("conv1d_transpose_same_stride2")
+def _(name):
+    return layer_case(name, lambda: L.Conv1DTranspose(2, 3, strides=2, padding="same", activation="relu"),
+                      (2, 4, 3))[0]
+
+
+@case("conv1d_transpose_valid_stride3_op1")
+def _(name):
+    return layer_case(name, lambda: L.Conv1DTranspose(2, 2, strides=3, output_padding=1), (1, 3, 2))[0]
+
+
+def attention_case(name, make, shapes, with_scores=False, causal=False):
+    """A functional model on [query, value(, key)] inputs; outputs and gradients of sum(y**2)."""
+    rng = rng_of(name)
+    inputs = [keras.Input(s[1:], name=n) for s, n in zip(shapes, ["query", "value", "key"])]
+    layer = make()
+    # Keras records call arguments as given: pass them only when they are not the defaults.
+    kwargs = {k: True for k, v in (("return_attention_scores", with_scores), ("use_causal_mask", causal)) if v}
+    outputs = layer(inputs, **kwargs)
+    model = keras.Model(inputs, outputs)
+    if layer.weights:
+        layer.set_weights([rng.uniform(-1, 1, w.shape).astype(np.float32) for w in layer.get_weights()])
+    xs = [tf.constant(rng.uniform(-1, 1, s).astype(np.float32)) for s in shapes]
+    with tf.GradientTape() as tape:
+        for t in xs:
+            tape.watch(t)
+        ys = layer(xs, training=False, return_attention_scores=with_scores, use_causal_mask=causal)
+        y = ys[0] if with_scores else ys
+        loss = tf.reduce_sum(tf.square(y))
+    grads = tape.gradient(loss, xs + list(layer.trainable_weights))
+    out = {"case": name, "class": type(layer).__name__, "keras_version": keras.__version__,
+           "model_config": serialization_lib.serialize_keras_object(model),
+           "legacy_model_config": legacy_config(model),
+           "inputs": [tensor(t) for t in xs], "weight_names": [w.path.split("/")[-1] for w in layer.weights],
+           "weights": [tensor(w) for w in layer.get_weights()], "y": tensor(y),
+           "grad_inputs": [flat(g) for g in grads[:len(xs)]], "grad_weights": [flat(g) for g in grads[len(xs):]]}
+    if with_scores:
+        out["scores"] = tensor(ys[1])
+    return out
+
+
+@case("additive_attention")
+def _(name):
+    return attention_case(name, lambda: L.AdditiveAttention(), [(2, 3, 4), (2, 5, 4)])
+
+
+@case("additive_attention_no_scale_key_scores")
+def _(name):
+    return attention_case(name, lambda: L.AdditiveAttention(use_scale=False), [(2, 3, 4), (2, 5, 2), (2, 5, 4)],
+                          with_scores=True)
+
+
+@case("additive_attention_causal")
+def _(name):
+    return attention_case(name, lambda: L.AdditiveAttention(dropout=0.1, seed=3), [(2, 4, 3), (2, 4, 3)],
+                          causal=True)
+
+
 def main():
     only = sys.argv[1] if len(sys.argv) > 1 else None
     os.makedirs(OUT, exist_ok=True)

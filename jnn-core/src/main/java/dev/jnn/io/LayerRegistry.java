@@ -45,6 +45,7 @@ public final class LayerRegistry {
         PreprocessingCodecs.register();
         ImagePreprocessingCodecs.register();
         Layers1DCodecs.register();
+        Conv1DVariantCodecs.register();
     }
 
     private LayerRegistry() {

@@ -78,6 +78,8 @@ public final class Attention extends Layer {
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
     private final SplittableRandom random;
+    /** {@link AdditiveAttention}'s scores, {@code Σ_f scale_f · tanh(q_f + k_f)}, instead of the score mode's. */
+    private final boolean additive;
     private Parameter scale;
     private Parameter concatScoreWeight;
 
@@ -87,8 +89,14 @@ public final class Attention extends Layer {
     }
 
     public Attention(Config config) {
+        this(config, false);
+    }
+
+    /** The attention of {@link AdditiveAttention} when {@code additive}; everything after the scores is shared. */
+    Attention(Config config, boolean additive) {
         this.config = config;
         this.random = SeedGenerator.newRandom(config.seed());
+        this.additive = additive;
     }
 
     @Override
@@ -143,6 +151,12 @@ public final class Attention extends Layer {
 
     @Override
     protected void build(List<Shape> shapes) {
+        if (additive) {
+            // Keras's AdditiveAttention: one glorot_uniform scale per query feature.
+            scale = config.useScale ? addWeight("scale", Shape.of(shapes.get(0).dim(-1)),
+                    Initializers.get("glorot_uniform"), true, null) : null;
+            return;
+        }
         scale = config.useScale ? addWeight("scale", Shape.scalar(), Initializers.get("ones"), true, null) : null;
         concatScoreWeight = "concat".equals(config.scoreMode)
                 ? addWeight("concat_score_weight", Shape.scalar(), Initializers.get("ones"), true, null) : null;
@@ -250,7 +264,7 @@ public final class Attention extends Layer {
             dropMask = null;
             keep = null;
             rowKeep = null;
-            tanh = "concat".equals(config.scoreMode) ? new float[b * t * s * d] : null;
+            tanh = additive || "concat".equals(config.scoreMode) ? new float[b * t * s * d] : null;
             y = Tensor.zeros(b, t, dv);
             weightsOut = config.returnAttentionScores ? Tensor.zeros(b, t, s) : null;
             outputs = weightsOut == null ? List.of(y) : List.of(y, weightsOut);
@@ -261,7 +275,9 @@ public final class Attention extends Layer {
             float sc = scale == null ? 1f : scale.value().data()[0];
             float[] q = query.data();
             float[] k = key.data();
-            if (tanh == null) {
+            if (additive) {
+                additiveScores(q, k);
+            } else if (tanh == null) {
                 for (int bi = 0; bi < b; bi++) {
                     matmul.multiply(q, bi * t * d, false, k, bi * s * d, true, raw, bi * t * s, t, d, s, false);
                 }
@@ -320,6 +336,28 @@ public final class Attention extends Layer {
             }
             if (weightsOut != null) {
                 System.arraycopy(weights, 0, weightsOut.data(), 0, weights.length);
+            }
+        }
+
+        /** AdditiveAttention's scores: {@code Σ_f scale_f · tanh(q_f + k_f)} (scale 1 without use_scale). */
+        private void additiveScores(float[] q, float[] k) {
+            float[] sc = scale == null ? null : scale.value().data();
+            for (int bi = 0; bi < b; bi++) {
+                for (int i = 0; i < t; i++) {
+                    for (int j = 0; j < s; j++) {
+                        int qOff = (bi * t + i) * d;
+                        int kOff = (bi * s + j) * d;
+                        int cell = (bi * t + i) * s + j;
+                        float sum = 0f;
+                        for (int f = 0; f < d; f++) {
+                            float th = (float) Math.tanh(q[qOff + f] + k[kOff + f]);
+                            tanh[cell * d + f] = th;
+                            sum += sc == null ? th : sc[f] * th;
+                        }
+                        raw[cell] = sum;
+                        scores[cell] = sum;
+                    }
+                }
             }
         }
 
@@ -393,11 +431,45 @@ public final class Attention extends Layer {
             }
             MaskedSoftmax.backward(probs, dWeights, dScores, masked ? keep : null, MaskedSoftmax.Fill.SUBTRACT,
                     b, 1, t, s);
+            if (additive) {
+                additiveBackward();
+                return;
+            }
             float sc = scale == null ? 1f : scale.value().data()[0];
             if (tanh == null) {
                 dotBackward(sc);
             } else {
                 concatBackward(sc);
+            }
+        }
+
+        private void additiveBackward() {
+            float[] sc = scale == null ? null : scale.value().data();
+            float[] dScale = scale != null && scale.trainable() ? scale.grad() : null;
+            float[] dq = query.requiresGrad() ? query.grad() : null;
+            float[] dk = key.requiresGrad() ? key.grad() : null;
+            for (int bi = 0; bi < b; bi++) {
+                for (int i = 0; i < t; i++) {
+                    for (int j = 0; j < s; j++) {
+                        int cell = (bi * t + i) * s + j;
+                        float g = dScores[cell];
+                        int qOff = (bi * t + i) * d;
+                        int kOff = (bi * s + j) * d;
+                        for (int f = 0; f < d; f++) {
+                            float th = tanh[cell * d + f];
+                            if (dScale != null) {
+                                dScale[f] += g * th;
+                            }
+                            float du = (sc == null ? g : g * sc[f]) * (1f - th * th);
+                            if (dq != null) {
+                                dq[qOff + f] += du;
+                            }
+                            if (dk != null) {
+                                dk[kOff + f] += du;
+                            }
+                        }
+                    }
+                }
             }
         }
 

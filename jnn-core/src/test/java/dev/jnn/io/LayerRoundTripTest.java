@@ -151,7 +151,16 @@ class LayerRoundTripTest {
                 new Sample(new int[] {4}, () -> new dev.jnn.layers.AlphaDropout(0.1)),
                 new Sample(new int[] {4}, () -> new dev.jnn.layers.ActivityRegularization(0.01, 0)),
                 new Sample(new int[] {3, 4}, () -> new dev.jnn.layers.UnitNormalization(1, 2)),
-                new Sample(new int[] {3, 4}, () -> new dev.jnn.layers.GroupNormalization(2)));
+                new Sample(new int[] {3, 4}, () -> new dev.jnn.layers.GroupNormalization(2)),
+                new Sample(new int[] {7, 3}, () -> new dev.jnn.layers.DepthwiseConv1D(new dev.jnn.layers.DepthwiseConv1D.Config(
+                        java.util.List.of(3), java.util.List.of(2), dev.jnn.layers.Padding.SAME, 2, java.util.List.of(1),
+                        dev.jnn.activations.Activations.get("relu"), false, Initializers.heNormal(3L),
+                        Initializers.get("zeros"), Regularizers.l2(0.01), null, dev.jnn.layers.DataFormat.CHANNELS_FIRST))),
+                new Sample(new int[] {7, 3}, () -> new dev.jnn.layers.SeparableConv1D(4, 3)),
+                new Sample(new int[] {4, 3}, () -> new dev.jnn.layers.Conv1DTranspose(new dev.jnn.layers.Conv1DTranspose.Config(
+                        2, java.util.List.of(3), java.util.List.of(2), dev.jnn.layers.Padding.VALID, java.util.List.of(1),
+                        java.util.List.of(1), null, true, Initializers.get("glorot_uniform"), Initializers.get("zeros"),
+                        null, null, null))));
     }
 
     @TestFactory

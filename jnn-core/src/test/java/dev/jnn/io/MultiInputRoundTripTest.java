@@ -40,7 +40,9 @@ class MultiInputRoundTripTest {
                 new Sample(seq, seq, () -> new Dot(new Dot.Config(2, 2, true))),
                 new Sample(seq, new int[] {6, 4}, () -> new Attention(new Attention.Config(true, "dot", 0.1f, false,
                         false, 3L))),
-                new Sample(seq, new int[] {6, 4}, () -> MultiHeadAttention.builder(2, 3).valueDim(2).build()));
+                new Sample(seq, new int[] {6, 4}, () -> MultiHeadAttention.builder(2, 3).valueDim(2).build()),
+                new Sample(seq, new int[] {6, 4}, () -> new dev.jnn.layers.AdditiveAttention(
+                        new dev.jnn.layers.AdditiveAttention.Config(true, 0.2f, false, false, 5L))));
     }
 
     @TestFactory
