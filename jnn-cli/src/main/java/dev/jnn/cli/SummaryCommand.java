@@ -1,5 +1,6 @@
 package dev.jnn.cli;
 
+import dev.jnn.io.UnsupportedKerasFeatureException;
 import dev.jnn.models.Model;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,15 @@ final class SummaryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--line-length must be >= 20, got " + lineLength);
         }
         return UserErrors.run(spec, () -> {
-            // Compiled, as keras.models.load_model does, so that the optimizer's parameters are counted too.
-            Model m = ModelFiles.open(model, weights, true, false);
+            Model m;
+            try {
+                // Compiled, as keras.models.load_model does, so that the optimizer's parameters are counted too.
+                m = ModelFiles.open(model, weights, true, false);
+            } catch (UnsupportedKerasFeatureException e) {
+                // A loss or optimizer jnn lacks does not stop a summary (Keras too warns and goes on); an
+                // unsupported layer fails again here.
+                m = ModelFiles.open(model, weights, false, false);
+            }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.print(lineLength == null ? m.summaryText() : m.summaryText(lineLength));
             out.flush();

@@ -1,5 +1,6 @@
 package dev.jnn.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,21 @@ class FitCommandTest {
         for (int i = 0; i < weights.size(); i++) {
             assertClose(CliRun.floats(want.get(i).get("data")), weights.get(i), 1e-5, "weight " + i);
         }
+    }
+
+    @Test
+    void aSeedMakesAShuffledFitRepeatable() throws Exception {
+        JsonNode doc = CliRun.expected("mlp_adam");
+        List<List<float[]>> runs = new ArrayList<>();
+        for (long seed : new long[] {5, 5, 6}) {
+            Path out = dir.resolve("seed" + runs.size() + ".keras");
+            List<Object> args = fitArgs(doc, out, "--seed", seed);
+            args.remove("--no-shuffle");
+            assertEquals(0, CliRun.of(args.toArray()).status());
+            runs.add(Model.load(out).getWeights());
+        }
+        assertArrayEquals(runs.get(0).get(0), runs.get(1).get(0), "same seed, same shuffle");
+        assertFalse(java.util.Arrays.equals(runs.get(0).get(0), runs.get(2).get(0)), "another seed, another shuffle");
     }
 
     @Test
