@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jnn.layers.Bidirectional;
 import dev.jnn.layers.Dense;
+import dev.jnn.layers.GRU;
 import dev.jnn.layers.Input;
+import dev.jnn.layers.LSTM;
+import dev.jnn.layers.RepeatVector;
 import dev.jnn.models.Model;
 import dev.jnn.models.Sequential;
 import dev.jnn.optimizers.Adam;
@@ -44,6 +48,22 @@ class KerasWeightsFileTest {
                 "layers/sequential/layers/re_lu/vars=re_lu:0", "layers/sequential/layers/p_re_lu/vars=p_re_lu:1",
                 "layers/sequential/layers/batch_normalization/vars=batch_normalization:4",
                 "layers/dense_1/vars=dense_2:2"), paths);
+    }
+
+    @Test
+    void recurrentPathsFollowSavingLib() {
+        // As Keras 3.15.1 writes this model (h5py listing of its model.weights.h5): each direction of a
+        // Bidirectional is an attribute with its own cell, and a cell is named after its class.
+        Model m = new Sequential("recurrent", Input.shape(6, 3), new GRU(4).named("my_gru"),
+                new RepeatVector(2).named("again"), new Bidirectional(new LSTM(3).named("lstm")).named("both"));
+        List<String> paths = WeightPaths.of(m).stream()
+                .map(e -> e.varsPath() + "=" + e.name() + ":" + e.variables().size()).toList();
+        assertEquals(List.of("vars=recurrent:0", "layers/gru/vars=my_gru:0", "layers/gru/cell/vars=gru_cell:3",
+                "layers/repeat_vector/vars=again:0", "layers/bidirectional/vars=both:0",
+                "layers/bidirectional/forward_layer/vars=forward_lstm:0",
+                "layers/bidirectional/forward_layer/cell/vars=lstm_cell:3",
+                "layers/bidirectional/backward_layer/vars=backward_lstm:0",
+                "layers/bidirectional/backward_layer/cell/vars=lstm_cell:3"), paths);
     }
 
     @Test
