@@ -137,17 +137,6 @@ final class FormatTemplate {
         return out.toString();
     }
 
-    /** The names of the fields, in order of appearance (with repeats). */
-    List<String> fieldNames() {
-        List<String> names = new ArrayList<>();
-        for (Part part : parts) {
-            if (part instanceof Field field) {
-                names.add(field.name());
-            }
-        }
-        return names;
-    }
-
     @Override
     public String toString() {
         return template;
