@@ -29,6 +29,10 @@ public abstract class Model implements TrainingControl {
     private boolean stopTraining;
     private History history;
     private Layer asLayer;
+    // The running fit's shuffling seed and Keras's _initial_epoch (0: none), which BackupAndRestore
+    // restores from onTrainBegin; see Trainer.fit.
+    private long shuffleSeed;
+    private int resumeEpoch;
 
     /** The layers in order (Keras's {@code model.layers}, without the input layer). */
     public abstract List<Layer> layers();
@@ -453,6 +457,71 @@ public abstract class Model implements TrainingControl {
     @Override
     public final void setLearningRate(float learningRate) {
         compiled("setLearningRate").optimizer().setLearningRate(learningRate);
+    }
+
+    @Override
+    public final List<float[]> getOptimizerWeights() {
+        List<float[]> out = new ArrayList<>();
+        for (Tensor variable : builtOptimizer("getOptimizerWeights").variables()) {
+            out.add(variable.data().clone());
+        }
+        return out;
+    }
+
+    @Override
+    public final void setOptimizerWeights(List<float[]> weights) {
+        Optimizer optimizer = builtOptimizer("setOptimizerWeights");
+        List<Tensor> variables = optimizer.variables();
+        if (weights.size() != variables.size()) {
+            throw new IllegalArgumentException("setOptimizerWeights: optimizer \"" + optimizer.name() + "\" of model \""
+                    + name() + "\" has " + variables.size() + " variables " + optimizer.variableNames() + ", got "
+                    + weights.size() + " arrays");
+        }
+        List<Tensor> values = new ArrayList<>(weights.size());
+        for (int i = 0; i < weights.size(); i++) {
+            Tensor variable = variables.get(i);
+            if (weights.get(i).length != variable.size()) {
+                throw new IllegalArgumentException("setOptimizerWeights: variable " + i + " ("
+                        + optimizer.variableNames().get(i) + ", shape " + variable.shape() + ") needs "
+                        + variable.size() + " values, got " + weights.get(i).length);
+            }
+            values.add(new Tensor(variable.shape(), weights.get(i).clone()));
+        }
+        optimizer.setVariables(values);
+    }
+
+    /** The compiled optimizer, built for the trainable weights if no step has run yet (as Keras does before loading). */
+    private Optimizer builtOptimizer(String method) {
+        Optimizer optimizer = compiled(method).optimizer();
+        if (!optimizer.built()) {
+            optimizer.build(trainableParameters());
+        }
+        return optimizer;
+    }
+
+    @Override
+    public final long shuffleSeed() {
+        return shuffleSeed;
+    }
+
+    @Override
+    public final void resumeFrom(int epoch, long shuffleSeed) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("resumeFrom: epoch must be >= 0, got " + epoch);
+        }
+        this.resumeEpoch = epoch;
+        this.shuffleSeed = shuffleSeed;
+    }
+
+    /** Called by fit before onTrainBegin: a fresh shuffling seed and no resumption asked for yet. */
+    final void startFit(long shuffleSeed) {
+        this.shuffleSeed = shuffleSeed;
+        this.resumeEpoch = 0;
+    }
+
+    /** The epoch a callback asked fit to resume at in onTrainBegin, or 0 (Keras's falsy {@code _initial_epoch}). */
+    final int resumeEpoch() {
+        return resumeEpoch;
     }
 
     // ---- summary ----

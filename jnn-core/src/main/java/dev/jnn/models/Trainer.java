@@ -132,7 +132,7 @@ final class Trainer {
         CallbackList callbacks = callbacks(model, options.callbacks(), options.verbose(), options.epochs(), steps);
         History history = callbacks.history();
 
-        SplittableRandom shuffleRandom = options.shuffle() ? SeedGenerator.newRandom(null) : null;
+        model.startFit(options.shuffle() ? SeedGenerator.nextSeed() : 0L);
         int[] order = new int[samples];
         for (int i = 0; i < samples; i++) {
             order[i] = i;
@@ -141,8 +141,16 @@ final class Trainer {
         boolean batchHooks = options.verbose() != 0 || !options.callbacks().isEmpty();
         model.setStopTraining(false);
         callbacks.onTrainBegin(Map.of());
+        // Keras: initial_epoch = model._initial_epoch or initial_epoch (BackupAndRestore sets it in on_train_begin).
+        int initialEpoch = model.resumeEpoch() > 0 ? model.resumeEpoch() : options.initialEpoch();
+        SplittableRandom shuffleRandom = options.shuffle() ? new SplittableRandom(model.shuffleSeed()) : null;
+        // A resumed run replays the shuffles of the epochs it skips, so its data order continues the
+        // interrupted run's (the seed was restored with the backup).
+        for (int epoch = options.initialEpoch(); shuffleRandom != null && epoch < initialEpoch; epoch++) {
+            shuffle(order, shuffleRandom);
+        }
         Map<String, Double> epochLogs = Map.of();
-        for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+        for (int epoch = initialEpoch; epoch < options.epochs(); epoch++) {
             compiled.resetMetrics();
             callbacks.onEpochBegin(epoch, Map.of());
             if (shuffleRandom != null) {
