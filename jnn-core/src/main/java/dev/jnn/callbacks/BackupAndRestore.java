@@ -1,10 +1,13 @@
 package dev.jnn.callbacks;
 
+import dev.jnn.tensor.RandomStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +15,15 @@ import java.util.Map;
  *
  * <p>At each epoch end (or every so many batches) it writes one backup file, {@value #FILE_NAME} in
  * {@code backupDir}, atomically: the model's weights, the optimizer's variables, the epoch to resume
- * at and the seed of fit's shuffling. When {@code fit} begins and a backup exists, it restores all of
- * them and {@code fit} continues from the first epoch not completed, its shuffles advanced past the
- * skipped epochs, so a run killed (even with {@code kill -9}) and started again ends with exactly the
- * weights of a run never interrupted, provided the model draws no other random numbers (Dropout and
- * noise layers keep their own generators, which are not saved). When training ends normally the
- * backup is deleted, unless {@code deleteCheckpoint} is false.
+ * at, the seed of fit's shuffling and the state of every random stream of the model's layers (Dropout
+ * masks, noise, recurrent dropout: {@link TrainingControl#randomStreams()}). When {@code fit} begins
+ * and a backup exists, it restores all of them and {@code fit} continues from the first epoch not
+ * completed, its shuffles advanced past the skipped epochs, so a run killed (even with {@code kill -9})
+ * and started again ends with exactly the weights of a run never interrupted. ({@code fit} draws from
+ * {@link dev.jnn.tensor.SeedGenerator}'s global stream only for the shuffle seed, before this callback
+ * runs, so that stream needs no saving.) A backup written before the random streams were saved
+ * (format version 1) is still restored, with a warning, leaving the streams as they are. When training
+ * ends normally the backup is deleted, unless {@code deleteCheckpoint} is false.
  *
  * <p>Differences from Keras, each for safety: the backup is one file written atomically (Keras writes
  * {@code latest.weights.h5} then {@code training_metadata.json}, and a kill between them mixes two
@@ -56,6 +62,7 @@ public final class BackupAndRestore implements Callback {
     private final Config config;
     private final Path file;
     private final BatchCounter batches;
+    private final Warnings warnings;
     private TrainingControl model;
     private int currentEpoch;
     private int lastBatch;
@@ -67,7 +74,13 @@ public final class BackupAndRestore implements Callback {
 
     /** The callback with {@code config}. */
     public BackupAndRestore(Config config) {
+        this(config, System.err);
+    }
+
+    /** The callback with {@code config}, warning on {@code warnings}. */
+    BackupAndRestore(Config config, PrintStream warnings) {
         this.config = config;
+        this.warnings = new Warnings(warnings);
         this.file = config.backupDir().resolve(FILE_NAME);
         this.batches = new BatchCounter(config.saveFreq().batches());
     }
@@ -109,6 +122,7 @@ public final class BackupAndRestore implements Callback {
         }
         model.setWeights(state.weights());
         model.setOptimizerWeights(state.optimizerWeights());
+        restoreRandomStreams(state.randomStates());
         model.resumeFrom(state.epoch(), state.shuffleSeed());
         currentEpoch = state.epoch();
     }
@@ -160,10 +174,36 @@ public final class BackupAndRestore implements Callback {
     private void save() {
         try {
             Files.createDirectories(config.backupDir());
+            List<RandomStream> streams = model.randomStreams();
+            long[] randomStates = new long[streams.size()];
+            for (int i = 0; i < randomStates.length; i++) {
+                randomStates[i] = streams.get(i).state();
+            }
             BackupFile.write(file, new BackupFile.State(currentEpoch, lastBatch, model.shuffleSeed(),
-                    model.getWeights(), model.getOptimizerWeights()));
+                    model.getWeights(), model.getOptimizerWeights(), randomStates));
         } catch (IOException e) {
             throw new UncheckedIOException("BackupAndRestore: cannot write " + file, e);
+        }
+    }
+
+    /** Puts every random stream where it stood at the backup, so the masks drawn next are the interrupted run's. */
+    private void restoreRandomStreams(long[] states) {
+        List<RandomStream> streams = model.randomStreams();
+        if (states == null) {
+            if (!streams.isEmpty()) {
+                warnings.warn("BackupAndRestore: " + file + " was written by an older jnn without the states of "
+                        + "the model's " + streams.size() + " random stream(s) (Dropout, noise); training resumes, "
+                        + "but not bit for bit as the interrupted run would have continued.");
+            }
+            return;
+        }
+        if (states.length != streams.size()) {
+            throw new IllegalArgumentException("BackupAndRestore: the backup " + file + " holds " + states.length
+                    + " random stream states, but the model has " + streams.size()
+                    + " random streams (Dropout, noise, recurrent dropout); it was written for another model");
+        }
+        for (int i = 0; i < states.length; i++) {
+            streams.get(i).restore(states[i]);
         }
     }
 

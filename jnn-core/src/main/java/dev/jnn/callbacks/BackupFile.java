@@ -21,16 +21,26 @@ import java.util.zip.CRC32;
  * all (a temporary file beside it, synced to disk, then renamed over it), so a process killed at any
  * moment leaves the previous complete backup or the new one.
  *
- * <p>Layout (big-endian): the magic {@code "JNNBACK1"}, the epoch to resume at (int), the batch index
+ * <p>Layout (big-endian): the magic {@code "JNNBACK2"}, the epoch to resume at (int), the batch index
  * (int), the shuffle seed (long), the model weights and the optimizer variables (each: a count, then
- * per array its length and floats), and a CRC32 of everything before it, which catches a damaged file.
+ * per array its length and floats), the states of the model's random streams (a count, then longs),
+ * and a CRC32 of everything before it, which catches a damaged file.
+ *
+ * <p>Version 1 ({@code "JNNBACK1"}) lacked the random streams. Such a file is still read, with
+ * {@code randomStates} null: it resumes as the version that wrote it did, exactly for a model without
+ * Dropout or noise, so a long run is not lost to an upgrade.
  */
 final class BackupFile {
-    /** What a backup holds: the next epoch to run, the batch reached in it, the shuffle seed, weights and optimizer state. */
-    record State(int epoch, int batch, long shuffleSeed, List<float[]> weights, List<float[]> optimizerWeights) {
+    /**
+     * What a backup holds: the next epoch to run, the batch reached in it, the shuffle seed, weights,
+     * optimizer state and the random streams' states (null when read from a version-1 file).
+     */
+    record State(int epoch, int batch, long shuffleSeed, List<float[]> weights, List<float[]> optimizerWeights,
+                 long[] randomStates) {
     }
 
-    private static final byte[] MAGIC = "JNNBACK1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "JNNBACK2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_V1 = "JNNBACK1".getBytes(StandardCharsets.US_ASCII);
 
     private BackupFile() {
     }
@@ -44,6 +54,10 @@ final class BackupFile {
             out.writeLong(state.shuffleSeed());
             writeArrays(out, state.weights());
             writeArrays(out, state.optimizerWeights());
+            out.writeInt(state.randomStates().length);
+            for (long randomState : state.randomStates()) {
+                out.writeLong(randomState);
+            }
             CRC32 crc = new CRC32();
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
@@ -76,8 +90,9 @@ final class BackupFile {
      */
     static State read(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        if (content.length < MAGIC.length + Long.BYTES
-                || !Arrays.equals(Arrays.copyOf(content, MAGIC.length), MAGIC)) {
+        byte[] magic = Arrays.copyOf(content, MAGIC.length);
+        boolean version1 = Arrays.equals(magic, MAGIC_V1);
+        if (content.length < MAGIC.length + Long.BYTES || !(version1 || Arrays.equals(magic, MAGIC))) {
             throw new IOException(file + ": not a jnn BackupAndRestore backup");
         }
         CRC32 crc = new CRC32();
@@ -96,7 +111,11 @@ final class BackupFile {
             long shuffleSeed = in.readLong();
             List<float[]> weights = readArrays(in);
             List<float[]> optimizerWeights = readArrays(in);
-            return new State(epoch, batch, shuffleSeed, weights, optimizerWeights);
+            long[] randomStates = version1 ? null : new long[in.readInt()];
+            for (int i = 0; randomStates != null && i < randomStates.length; i++) {
+                randomStates[i] = in.readLong();
+            }
+            return new State(epoch, batch, shuffleSeed, weights, optimizerWeights, randomStates);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jnn.callbacks;
 
+import dev.jnn.tensor.RandomStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,15 @@ public interface TrainingControl {
     /** Overwrites the optimizer's variables, in {@link #getOptimizerWeights()} order, building it first if needed. */
     default void setOptimizerWeights(List<float[]> weights) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no optimizer state");
+    }
+
+    /**
+     * The live random streams the model's layers draw from while training (Dropout masks, noise), in
+     * a fixed order; saving and restoring their states lets a resumed run draw what the interrupted
+     * one would have (BackupAndRestore).
+     */
+    default List<RandomStream> randomStreams() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume training");
     }
 
     /**

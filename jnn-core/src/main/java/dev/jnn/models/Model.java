@@ -10,12 +10,16 @@ import dev.jnn.metrics.Metric;
 import dev.jnn.optimizers.Optimizer;
 import dev.jnn.optimizers.Optimizers;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A trainable model with Keras's {@code compile}/{@code fit}/{@code evaluate}/{@code predict}.
@@ -430,6 +434,24 @@ public abstract class Model implements TrainingControl {
             float[] w = weights.get(i);
             System.arraycopy(w, 0, params.get(i).value().data(), 0, w.length);
         }
+    }
+
+    /**
+     * The random streams of every layer, nested models included, in layer order and each once: the
+     * live streams, which BackupAndRestore saves and restores beside the weights.
+     */
+    @Override
+    public final List<RandomStream> randomStreams() {
+        Set<RandomStream> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<RandomStream> all = new ArrayList<>();
+        for (Layer layer : layers()) {
+            for (RandomStream stream : layer.randomStreams()) {
+                if (seen.add(stream)) {
+                    all.add(stream);
+                }
+            }
+        }
+        return all;
     }
 
     /** Shapes of the weights, in {@link #getWeights()} order. */

@@ -14,20 +14,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * BackupAndRestore against a real {@code kill -9}: {@link BackupTrainingMain} runs in a child JVM (same
  * java, same test class path, the Vector API module), is killed with {@link Process#destroyForcibly()}
  * (SIGKILL) after it reports an epoch, is run again to completion, and must end with the same weights,
- * bit for bit, as a run never interrupted.
+ * bit for bit, as a run never interrupted: a plain MLP, and one with Dropout and GaussianNoise, whose
+ * masks and noise continue only because the backup holds their random streams' states.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class BackupAndRestoreKillTest {
@@ -36,7 +40,7 @@ class BackupAndRestoreKillTest {
 
     @TempDir
     static Path shared;
-    private static byte[] uninterrupted;
+    private static final Map<String, byte[]> uninterrupted = new HashMap<>();
 
     @TempDir
     Path tmp;
@@ -115,47 +119,52 @@ class BackupAndRestoreKillTest {
 
     @BeforeAll
     static void trainOnceWithoutInterruption() throws Exception {
-        Path weights = shared.resolve("uninterrupted.bin");
-        Child child = start(shared, "-", weights.toString(), String.valueOf(EPOCHS));
-        child.finish();
-        assertTrue(child.seen().contains("finished"), child.seen().toString());
-        uninterrupted = Files.readAllBytes(weights);
-        assertTrue(uninterrupted.length > 4 * 300, "weights file of " + uninterrupted.length + " bytes");
+        for (String model : List.of(BackupTrainingMain.PLAIN, BackupTrainingMain.NOISY)) {
+            Path weights = shared.resolve(model + ".bin");
+            Child child = start(shared, model, "-", weights.toString(), String.valueOf(EPOCHS));
+            child.finish();
+            assertTrue(child.seen().contains("finished"), child.seen().toString());
+            byte[] bytes = Files.readAllBytes(weights);
+            assertTrue(bytes.length > 4 * 300, "weights file of " + bytes.length + " bytes");
+            uninterrupted.put(model, bytes);
+        }
     }
 
-    @Test
-    void killedBetweenEpochsItResumesAtTheNextEpochAndEndsBitIdentical() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {BackupTrainingMain.PLAIN, BackupTrainingMain.NOISY})
+    void killedBetweenEpochsItResumesAtTheNextEpochAndEndsBitIdentical(String model) throws Exception {
         Path backup = tmp.resolve("backup");
         Path weights = tmp.resolve("resumed.bin");
-        Child first = start(tmp, backup.toString(), weights.toString(), String.valueOf(EPOCHS), "5");
+        Child first = start(tmp, model, backup.toString(), weights.toString(), String.valueOf(EPOCHS), "5");
         first.await("epoch 5 done");   // the child now blocks: its backup of epoch 5 is complete
         first.kill();
         assertTrue(Files.exists(backup.resolve(BackupAndRestore.FILE_NAME)), "backup left by the killed run");
         assertFalse(Files.exists(weights));
 
-        Child second = start(tmp, backup.toString(), weights.toString(), String.valueOf(EPOCHS));
+        Child second = start(tmp, model, backup.toString(), weights.toString(), String.valueOf(EPOCHS));
         second.finish();
         assertEquals(6, second.startEpoch(), "resumed at the first epoch not completed");
         assertTrue(second.seen().contains("finished"));
         assertFalse(Files.exists(backup), "the backup folder is deleted when training ends");
-        assertArrayEquals(uninterrupted, Files.readAllBytes(weights), "final weights, bit for bit");
+        assertArrayEquals(uninterrupted.get(model), Files.readAllBytes(weights), "final weights, bit for bit");
     }
 
-    @Test
-    void killedWhileTrainingItResumesFromTheLastBackupAndEndsBitIdentical() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {BackupTrainingMain.PLAIN, BackupTrainingMain.NOISY})
+    void killedWhileTrainingItResumesFromTheLastBackupAndEndsBitIdentical(String model) throws Exception {
         Path backup = tmp.resolve("backup");
         Path weights = tmp.resolve("resumed.bin");
-        Child first = start(tmp, backup.toString(), weights.toString(), String.valueOf(EPOCHS));
+        Child first = start(tmp, model, backup.toString(), weights.toString(), String.valueOf(EPOCHS));
         first.await("epoch 2 done");
         first.kill();   // somewhere in a later epoch, perhaps while writing a backup
         assumeFalse(first.seen().contains("finished") || Files.exists(weights),
                 "the first run finished all " + EPOCHS + " epochs before it could be killed");
 
-        Child second = start(tmp, backup.toString(), weights.toString(), String.valueOf(EPOCHS));
+        Child second = start(tmp, model, backup.toString(), weights.toString(), String.valueOf(EPOCHS));
         second.finish();
         int resumedAt = second.startEpoch();
         assertTrue(resumedAt >= 3 && resumedAt <= EPOCHS, "resumed at epoch " + resumedAt);
         assertNotNull(second.seen());
-        assertArrayEquals(uninterrupted, Files.readAllBytes(weights), "final weights, bit for bit");
+        assertArrayEquals(uninterrupted.get(model), Files.readAllBytes(weights), "final weights, bit for bit");
     }
 }

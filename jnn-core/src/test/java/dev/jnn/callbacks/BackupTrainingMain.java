@@ -1,6 +1,8 @@
 package dev.jnn.callbacks;
 
 import dev.jnn.layers.Dense;
+import dev.jnn.layers.Dropout;
+import dev.jnn.layers.GaussianNoise;
 import dev.jnn.layers.Input;
 import dev.jnn.models.FitOptions;
 import dev.jnn.models.Sequential;
@@ -16,10 +18,11 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded training run for {@link BackupAndRestoreKillTest}, started in a JVM of its own:
- * {@code BackupTrainingMain BACKUP_DIR|- WEIGHTS_OUT EPOCHS [BLOCK_AFTER_EPOCH]}.
+ * {@code BackupTrainingMain MODEL BACKUP_DIR|- WEIGHTS_OUT EPOCHS [BLOCK_AFTER_EPOCH]}.
  *
- * <p>It trains a small MLP with Adam and shuffling, with BackupAndRestore in {@code BACKUP_DIR} (none for
- * {@code -}), prints {@code "start epoch N"} when its first epoch begins and {@code "epoch N done"} after
+ * <p>It trains a small MLP ({@code MODEL} {@value #PLAIN}), or the same MLP with GaussianNoise on its
+ * input and two Dropouts, one seeded from the global stream and one with its own seed ({@value #NOISY}),
+ * with Adam and shuffling, with BackupAndRestore in {@code BACKUP_DIR} (none for {@code -}), prints {@code "start epoch N"} when its first epoch begins and {@code "epoch N done"} after
  * each epoch's backup, blocks forever after {@code BLOCK_AFTER_EPOCH} (so the test can kill it at a known
  * point), and at the end writes every weight's float bits to {@code WEIGHTS_OUT} and prints
  * {@code "finished"}.
@@ -27,15 +30,18 @@ import java.util.SplittableRandom;
 public final class BackupTrainingMain {
     static final int SAMPLES = 2048;
     static final int FEATURES = 8;
+    static final String PLAIN = "plain";
+    static final String NOISY = "noisy";
 
     private BackupTrainingMain() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path backupDir = args[0].equals("-") ? null : Path.of(args[0]);
-        Path weightsOut = Path.of(args[1]);
-        int epochs = Integer.parseInt(args[2]);
-        int blockAfter = args.length > 3 ? Integer.parseInt(args[3]) : -1;
+        String kind = args[0];
+        Path backupDir = args[1].equals("-") ? null : Path.of(args[1]);
+        Path weightsOut = Path.of(args[2]);
+        int epochs = Integer.parseInt(args[3]);
+        int blockAfter = args.length > 4 ? Integer.parseInt(args[4]) : -1;
 
         SeedGenerator.setGlobalSeed(42);
         var data = new SplittableRandom(7);
@@ -51,8 +57,20 @@ public final class BackupTrainingMain {
         }
         var model = new Sequential();
         model.add(Input.shape(FEATURES));
-        model.add(new Dense(32, "relu"));
-        model.add(new Dense(16, "tanh"));
+        switch (kind) {
+            case PLAIN -> {
+                model.add(new Dense(32, "relu"));
+                model.add(new Dense(16, "tanh"));
+            }
+            case NOISY -> {
+                model.add(new GaussianNoise(0.1f));
+                model.add(new Dense(32, "relu"));
+                model.add(new Dropout(0.3f));
+                model.add(new Dense(16, "tanh"));
+                model.add(new Dropout(0.2f, 11L));
+            }
+            default -> throw new IllegalArgumentException("MODEL must be " + PLAIN + " or " + NOISY + ", got " + kind);
+        }
         model.add(new Dense(1));
         model.compile("mse", "adam");
 
