@@ -38,7 +38,12 @@ public final class Plots {
     /** Width of a curve in pixels: wide enough that anti-aliasing leaves a core of the exact colour. */
     public static final float LINE_WIDTH = 2.5f;
     /** The ratio of largest to smallest value above which a requested log axis is used. */
-    public static final double LOG_SPAN = 30;
+    public static final double LOG_SPAN = 100;
+    /**
+     * Most points drawn per series: about one per two pixels of plot width. Longer curves (a 10,000-epoch
+     * run) are thinned first; drawing every point makes XChart take seconds per chart and shows nothing more.
+     */
+    public static final int MAX_POINTS = 400;
     /** Series colours, in order (matplotlib's tab10, which readers of Keras plots know). */
     public static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
             new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
@@ -69,19 +74,25 @@ public final class Plots {
             if (line.x().length == 0) {
                 continue;
             }
-            curve(chart.addSeries(line.name(), line.x(), line.y()), color(i));
-            range.add(line.y());
+            Line thin = thin(line);
+            curve(chart.addSeries(thin.name(), thin.x(), thin.y()), color(i));
+            range.add(thin.y());
         }
         chart.getStyler().setYAxisLogarithmic(logY && range.wide());
         save(chart, file);
     }
 
-    /** Curves, each with a translucent band between its low and high values. */
-    public static void bands(Path file, String title, String xTitle, String yTitle, List<Band> bands, boolean logY)
-            throws IOException {
+    /**
+     * Curves, each with a translucent band between its low and high values; log axes as in
+     * {@link #lines} ({@code logX} for curves of very different lengths, e.g. 1,000 and 10,000 epochs).
+     */
+    public static void bands(Path file, String title, String xTitle, String yTitle, List<Band> bands, boolean logX,
+                             boolean logY) throws IOException {
         XYChart chart = xyChart(title, xTitle, yTitle);
+        chart.getStyler().setXAxisLogarithmic(logX);
         Range range = new Range();
         // Bands first, so every curve is drawn over all of them.
+        bands = bands.stream().map(Plots::thin).toList();
         for (int i = 0; i < bands.size(); i++) {
             Band b = bands.get(i);
             int n = b.x().length;
@@ -122,6 +133,8 @@ public final class Plots {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setSeriesColors(PALETTE.toArray(Color[]::new));
+        // Configuration names are long ("after/loss=binary_crossentropy"): slanted, they do not overlap.
+        chart.getStyler().setXAxisLabelRotation(30);
         boolean any = false;
         for (Map.Entry<String, double[]> g : groups.entrySet()) {
             if (g.getValue().length > 0) {
@@ -148,6 +161,68 @@ public final class Plots {
         }
         chart.getStyler().setMarkerSize(7);
         save(chart, file);
+    }
+
+    /**
+     * A band of at most about {@link #MAX_POINTS} points: the first point as it is, then runs of
+     * consecutive points merged into one at the run's last x, keeping the mean of the means and the
+     * extremes of the band, so the envelope stays exact.
+     */
+    static Band thin(Band b) {
+        int n = b.x().length;
+        int per = (n + MAX_POINTS - 1) / MAX_POINTS;
+        if (per <= 1) {
+            return b;
+        }
+        int m = 1 + (n - 1 + per - 1) / per;
+        double[] x = new double[m];
+        double[] mean = new double[m];
+        double[] low = new double[m];
+        double[] high = new double[m];
+        x[0] = b.x()[0];
+        mean[0] = b.mean()[0];
+        low[0] = b.low()[0];
+        high[0] = b.high()[0];
+        for (int k = 1; k < m; k++) {
+            int from = 1 + (k - 1) * per;
+            int to = Math.min(n, from + per);
+            double sum = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                sum += b.mean()[i];
+                lo = Math.min(lo, b.low()[i]);
+                hi = Math.max(hi, b.high()[i]);
+            }
+            x[k] = b.x()[to - 1];
+            mean[k] = sum / (to - from);
+            low[k] = lo;
+            high[k] = hi;
+        }
+        return new Band(b.name(), x, mean, low, high);
+    }
+
+    /** A line of at most about {@link #MAX_POINTS} points: the first, every k-th after it, and the last. */
+    static Line thin(Line line) {
+        int n = line.x().length;
+        int per = (n + MAX_POINTS - 1) / MAX_POINTS;
+        if (per <= 1) {
+            return line;
+        }
+        List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i += per) {
+            keep.add(i);
+        }
+        if (keep.get(keep.size() - 1) != n - 1) {
+            keep.add(n - 1);
+        }
+        double[] x = new double[keep.size()];
+        double[] y = new double[keep.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = line.x()[keep.get(k)];
+            y[k] = line.y()[keep.get(k)];
+        }
+        return new Line(line.name(), x, y);
     }
 
     /** The colour of series {@code i}. */

@@ -58,7 +58,7 @@ class PlotsTest {
             high[i] = mean[i] * 1.5;
         }
         Path png = dir.resolve("band.png");
-        Plots.bands(png, "t", "epoch", "loss", List.of(new Plots.Band("c", x, mean, low, high)), true);
+        Plots.bands(png, "t", "epoch", "loss", List.of(new Plots.Band("c", x, mean, low, high)), false, true);
         BufferedImage image = PngAssertions.assertChart(png, 200, Plots.color(0));
         // The band is a translucent tint of the curve's colour: its pixels are neither white nor the curve's.
         int tinted = 0;
