@@ -75,12 +75,12 @@ final class CompareCommand implements Callable<Integer> {
         if ((preset == null) == specs.isEmpty()) {
             return CommandErrors.fail(command, "give spec files or --preset xor (not both)");
         }
+        String note = KernelThreads.forParallelRuns(workers);   // before any model exists, so before the pool
+        if (note != null) {
+            System.err.println(note);
+        }
         try {
             Plan plan = preset != null ? presetPlan() : specPlan();
-            String note = KernelThreads.forParallelRuns(workers);
-            if (note != null) {
-                System.err.println(note);
-            }
             if (!json) {
                 out.printf(Locale.ROOT, "%d configurations x %d seeds on %d threads%n%n", plan.configs().size(), seeds,
                         workers);

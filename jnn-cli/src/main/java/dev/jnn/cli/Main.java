@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jnn", mixinStandardHelpOptions = true, version = "jnn 0.1.0",
         description = "Neural networks for Java, the Keras way.",
         subcommands = {XorCommand.class, BenchCommand.class, ExampleCommand.class, TrainCommand.class,
-                CompareCommand.class})
+                CompareCommand.class, TuneCommand.class})
 public final class Main implements Runnable {
     @Override
     public void run() {

@@ -79,6 +79,7 @@ public final class Plots {
             range.add(thin.y());
         }
         chart.getStyler().setYAxisLogarithmic(logY && range.wide());
+        range.label(chart);
         save(chart, file);
     }
 
@@ -158,6 +159,9 @@ public final class Plots {
             points.setMarker(SeriesMarkers.CIRCLE);
             points.setMarkerColor(color(0));
             curve(chart.addSeries("best so far", trials, best), color(1));
+            Range range = new Range();
+            range.add(scores);
+            range.label(chart);
         }
         chart.getStyler().setMarkerSize(7);
         save(chart, file);
@@ -264,6 +268,18 @@ public final class Plots {
 
         boolean wide() {
             return positive && max / min > LOG_SPAN;
+        }
+
+        /**
+         * Y labels with four significant decimals: over a narrow range (two scores) XChart would print
+         * every digit of a double ("0.7916666666666667").
+         */
+        void label(XYChart chart) {
+            double magnitude = Math.max(Math.abs(min), Math.abs(max));
+            if (Double.isFinite(magnitude) && magnitude > 0) {
+                chart.getStyler().setYAxisDecimalPattern(magnitude >= 1e-3 && magnitude < 1e6 ? "#,##0.####"
+                        : "0.###E0");
+            }
         }
     }
 
