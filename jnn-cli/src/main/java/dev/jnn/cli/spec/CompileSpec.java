@@ -1,6 +1,7 @@
 package dev.jnn.cli.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.losses.Loss;
 import dev.jnn.losses.Losses;
 import dev.jnn.metrics.Metrics;
@@ -45,6 +46,7 @@ public record CompileSpec(String loss, Map<String, Object> lossArgs, String opti
             "adamax", List.of("beta_1", "beta_2", "epsilon"),
             "nadam", List.of("beta_1", "beta_2", "epsilon"),
             "lion", List.of("beta_1", "beta_2"));
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> LOSS_ARGS = List.of("from_logits", "label_smoothing", "delta", "axis",
             "reduction", "name");
 
@@ -155,6 +157,6 @@ public record CompileSpec(String loss, Map<String, Object> lossArgs, String opti
                 return v.asText();
             }
         }
-        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(v, Object.class);
+        return MAPPER.convertValue(v, Object.class);
     }
 }

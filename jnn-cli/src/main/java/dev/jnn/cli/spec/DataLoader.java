@@ -11,6 +11,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * Loads and prepares a {@link DataSpec}: read, shuffle with the data's seed, cut to the limit, split
@@ -125,7 +126,7 @@ public final class DataLoader {
         return (int) max;
     }
 
-    private static java.nio.file.Path existing(java.nio.file.Path file, String path) {
+    private static Path existing(Path file, String path) {
         if (!Files.isRegularFile(file)) {
             throw new SpecException(path, "file " + file + " not found");
         }

@@ -60,9 +60,4 @@ public final class SpecFiles {
         String start = text.stripLeading();
         return !(start.startsWith("{") || start.startsWith("["));
     }
-
-    /** A spec document as JSON text (for files the tools write back, e.g. the best spec of a search). */
-    public static String toJson(JsonNode doc) throws JsonProcessingException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-    }
 }

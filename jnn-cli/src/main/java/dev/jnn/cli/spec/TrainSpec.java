@@ -64,11 +64,6 @@ public record TrainSpec(String name, Path baseDir, long seed, ModelSpec model, D
         return new TrainSpec(name, baseDir, newSeed, model, data, compile, fit);
     }
 
-    /** This spec with other fit arguments. */
-    public TrainSpec withFit(FitSpec newFit) {
-        return new TrainSpec(name, baseDir, seed, model, data, compile, newFit);
-    }
-
     /** A file's name without its extension. */
     public static String baseName(Path file) {
         String n = file.getFileName().toString();

@@ -184,12 +184,6 @@ public final class SearchSpace {
         return doc;
     }
 
-    /** The base's number of epochs (Keras's default 1 when the base has none). */
-    public int baseEpochs() {
-        JsonNode e = base.path("fit").path("epochs");
-        return e.isNumber() ? e.asInt() : 1;
-    }
-
     /** A tuned optimizer: the tuned name (its own defaults) or the base's, with the tuned learning rate. */
     private static ObjectNode optimizer(JsonNode current, Map<String, Object> values) {
         ObjectNode opt = JsonNodeFactory.instance.objectNode();

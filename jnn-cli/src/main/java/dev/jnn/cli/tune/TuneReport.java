@@ -150,7 +150,16 @@ public record TuneReport(String strategy, Objective objective, long seed, List<T
     private static String params(Trial t) {
         StringBuilder s = new StringBuilder();
         t.params().forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append('=')
-                .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v));
+                .append(v instanceof Double d ? shortNumber(d) : v));
         return s.toString();
+    }
+
+    /** Four significant digits without trailing zeros: 0.2, 0, 0.01604, 1.2e-05. */
+    static String shortNumber(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) {
+            return PythonFloat.repr(Double.parseDouble(s));
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

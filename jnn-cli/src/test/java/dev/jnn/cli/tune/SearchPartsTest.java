@@ -62,6 +62,15 @@ class SearchPartsTest {
     }
 
     @Test
+    void reportsShowShortNumbers() {
+        assertEquals("0", TuneReport.shortNumber(0.0));
+        assertEquals("0.2", TuneReport.shortNumber(0.2));
+        assertEquals("0.01604", TuneReport.shortNumber(0.016043));
+        assertEquals("1.2e-05", TuneReport.shortNumber(0.000012));
+        assertEquals("128", TuneReport.shortNumber(128.0));
+    }
+
+    @Test
     void tasksNotStartedByTheDeadlineAreSkipped() {
         List<Callable<Integer>> tasks = List.of(() -> 1, () -> 2, () -> 3);
         assertEquals(List.of(1, 2, 3), ParallelRuns.run(tasks, 2, ParallelRuns.deadline(null)));
