@@ -1,20 +1,14 @@
 package dev.jnn.cli.train;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.jnn.callbacks.CSVLogger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * A training history laid out as Keras 3's {@code CSVLogger} writes it, so scripts written for
- * Keras's files read ours: a header {@code epoch,<keys sorted>} (when no key starts with
- * {@code val_}, CSVLogger adds a {@code val_} column for each key, filled with {@code NA}), then one
- * row per epoch with the 0-based epoch and each value as Python prints it, rows ending in
- * {@code \r\n} (Python's csv dialect {@code excel}).
+ * A finished training history written by Keras's {@code CSVLogger} itself (the epochs replayed through
+ * the callback), so {@code history.csv} has exactly the bytes a Keras run with CSVLogger leaves.
  *
  * <pre>{@code
  * HistoryCsv.write(dir.resolve("history.csv"), history.epochs(), history.history());
@@ -24,31 +18,19 @@ public final class HistoryCsv {
     private HistoryCsv() {
     }
 
-    /** The CSV text of {@code epochs} (0-based) and the values of each key, one per epoch. */
-    public static String format(List<Integer> epochs, Map<String, List<Double>> history) {
-        List<String> keys = new ArrayList<>(new TreeSet<>(history.keySet()));
-        if (!keys.isEmpty() && keys.stream().noneMatch(k -> k.startsWith("val_"))) {
-            keys.addAll(keys.stream().map(k -> "val_" + k).toList());
-        }
-        StringBuilder out = new StringBuilder("epoch");
-        for (String key : keys) {
-            out.append(',').append(key);
-        }
-        out.append("\r\n");
+    /** Writes {@code epochs} (0-based) and the values of each key, one per epoch, to {@code file}. */
+    public static void write(Path file, List<Integer> epochs, Map<String, List<Double>> history) {
+        CSVLogger logger = new CSVLogger(file);
+        logger.onTrainBegin(Map.of());
         for (int row = 0; row < epochs.size(); row++) {
-            out.append(epochs.get(row));
-            for (String key : keys) {
-                List<Double> values = history.get(key);
-                out.append(',').append(values != null && row < values.size() ? PythonFloat.repr(values.get(row))
-                        : "NA");
+            Map<String, Double> logs = new TreeMap<>();
+            for (Map.Entry<String, List<Double>> e : history.entrySet()) {
+                if (row < e.getValue().size()) {
+                    logs.put(e.getKey(), e.getValue().get(row));
+                }
             }
-            out.append("\r\n");
+            logger.onEpochEnd(epochs.get(row), logs);
         }
-        return out.toString();
-    }
-
-    /** Writes {@link #format} to {@code file}. */
-    public static void write(Path file, List<Integer> epochs, Map<String, List<Double>> history) throws IOException {
-        Files.writeString(file, format(epochs, history), StandardCharsets.UTF_8);
+        logger.onTrainEnd(Map.of());
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jnn.cli.plot.Plots;
-import dev.jnn.cli.train.PythonFloat;
+import dev.jnn.callbacks.PythonFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,10 +92,10 @@ public record TuneReport(String strategy, Objective objective, long seed, List<T
             s.append(t.index()).append(',').append(t.seed());
             for (String n : names) {
                 Object v = t.params().get(n);
-                s.append(',').append(v instanceof Double d ? PythonFloat.repr(d) : String.valueOf(v));
+                s.append(',').append(v instanceof Double d ? PythonFormat.repr(d) : String.valueOf(v));
             }
             s.append(',').append(t.rung()).append(',').append(t.epochs()).append(',')
-                    .append(PythonFloat.repr(t.score())).append(',')
+                    .append(PythonFormat.repr(t.score())).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", t.seconds())).append('\n');
         }
         return s.toString();
@@ -158,7 +158,7 @@ public record TuneReport(String strategy, Objective objective, long seed, List<T
     static String shortNumber(double v) {
         String s = String.format(Locale.ROOT, "%.4g", v);
         if (s.contains("e")) {
-            return PythonFloat.repr(Double.parseDouble(s));
+            return PythonFormat.repr(Double.parseDouble(s));
         }
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
