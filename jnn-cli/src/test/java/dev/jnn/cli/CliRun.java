@@ -6,15 +6,21 @@ import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Runs {@code jnn} in-process with captured output, and reads the Keras goldens of golden/cli_fit. */
-record CliRun(int status, String out, String err) {
+/**
+ * Runs {@code jnn} in-process with captured output; reads the Keras goldens of golden/cli_fit and copies
+ * the test data of data/.
+ */
+public record CliRun(int status, String out, String err) {
     static final Path GOLDEN = Path.of("src/test/resources/golden/cli_fit");
 
-    static CliRun of(Object... args) {
+    /** Runs {@code jnn args...} (each argument as its {@code String.valueOf}). */
+    public static CliRun of(Object... args) {
         String[] strings = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             strings[i] = String.valueOf(args[i]);
@@ -72,5 +78,17 @@ record CliRun(int status, String out, String err) {
             dims[i] = node.get("shape").get(i).asInt();
         }
         return new Tensor(Shape.of(dims), floats(node.get("data")));
+    }
+
+    /** Copies the test resource {@code data/<name>} into {@code dir}. */
+    public static Path resource(String name, Path dir) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = CliRun.class.getResourceAsStream("/data/" + name)) {
+            if (in == null) {
+                throw new IOException("test resource data/" + name + " missing");
+            }
+            Files.copy(in, target);
+        }
+        return target;
     }
 }

@@ -13,7 +13,7 @@ import java.math.RoundingMode;
  * by rounding the exact {@link BigDecimal} of the double. Python also prints {@code nan},
  * {@code inf} and a two-digit signed exponent ({@code 1.2345e-04}).
  */
-final class PythonFormat {
+public final class PythonFormat {
     private PythonFormat() {
     }
 
@@ -84,7 +84,7 @@ final class PythonFormat {
      * <p>Java's {@link Double#toString} finds the same shortest digits (JDK 19+, but at least two) and
      * lays them out differently ({@code 1.0E-5}); the layout is redone here.
      */
-    static String repr(double x) {
+    public static String repr(double x) {
         if (!Double.isFinite(x)) {
             return nonFinite(x);
         }

@@ -190,6 +190,11 @@ public abstract class Model implements TrainingControl {
         compile(CompileOptions.builder().loss(loss).optimizer(optimizer).metrics(metrics).build());
     }
 
+    /** {@code compile(loss="mse", optimizer=Adam(0.01))}: a loss by name and a configured optimizer. */
+    public final void compile(String loss, Optimizer optimizer, String... metrics) {
+        compile(Losses.get(loss), optimizer, metrics);
+    }
+
     /** {@code compile} with any mix of names and objects. */
     public final void compile(CompileOptions options) {
         this.compiled = new Compiled(options);

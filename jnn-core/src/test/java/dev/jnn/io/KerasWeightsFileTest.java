@@ -73,6 +73,32 @@ class KerasWeightsFileTest {
     }
 
     @Test
+    void weightsOnlyFilesKeepTheOptimizerStateAsKeras3Does() throws Exception {
+        Tensor x = Tensor.of(new float[][] {{1, 2, 3}, {0, 1, 0}, {2, 0, 1}, {1, 1, 1}});
+        Tensor y = Tensor.of(new float[][] {{1, 0}, {0, 1}, {1, 1}, {0, 0}});
+        Model trained = new Sequential("s", Input.shape(3), new Dense(2).named("d"));
+        trained.compile("mse", new Adam(0.01f));
+        trained.fit(x, y, dev.jnn.models.FitOptions.builder().epochs(3).batchSize(2).verbose(0).build());
+        Path file = dir.resolve("t.weights.h5");
+        trained.saveWeights(file);
+        try (H5File h5 = H5File.open(file)) {
+            assertTrue(h5.isGroup("optimizer/vars"), "Keras 3's save_weights writes optimizer/vars");
+        }
+        // an optimizer with its variables takes the state, as in Keras
+        Model built = new Sequential("s", Input.shape(3), new Dense(2).named("d"));
+        built.compile("mse", new Adam(0.01f));
+        built.fit(x, y, dev.jnn.models.FitOptions.builder().epochs(1).batchSize(4).verbose(0).build());
+        built.loadWeights(file);
+        assertEquals(6, built.optimizer().iterations());
+        // an unbuilt optimizer stays fresh
+        Model fresh = new Sequential("s", Input.shape(3), new Dense(2).named("d"));
+        fresh.compile("mse", new Adam(0.01f));
+        fresh.loadWeights(file);
+        assertEquals(0, fresh.optimizer().iterations());
+        assertArrayEquals(trained.getWeights().get(0), fresh.getWeights().get(0));
+    }
+
+    @Test
     void legacyLayoutRoundTrip() throws Exception {
         roundTrip(TestModels::sequential, "s.h5");
         roundTrip(TestModels::functional, "f.h5");
