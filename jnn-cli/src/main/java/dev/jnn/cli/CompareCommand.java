@@ -132,6 +132,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path file : specs) {
             try {
                 TrainSpec spec = TrainSpec.read(file);
+                spec.fit().callbacks().requireNoFiles("compare");
                 TrainRun.compiledModel(spec);
                 if (!names.add(spec.name())) {
                     spec = new TrainSpec(spec.name() + " (" + file + ")", spec.baseDir(), spec.seed(), spec.model(),

@@ -99,6 +99,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void fitRunsTheCallbacksTheSpecNames() throws Exception {
+        Path best = dir.resolve("best.keras");
+        Path spec = spec("cb.json", """
+                {"model": {"input": 4, "layers": [{"dense": 3, "activation": "softmax"}]},
+                 "data": {"csv": {"path": "iris.csv", "label": 4}, "validation_split": 0.2},
+                 "compile": {"loss": "sparse_categorical_crossentropy", "optimizer": "sgd", "metrics": ["accuracy"]},
+                 "fit": {"epochs": 4, "verbose": 0,
+                         "reduce_lr_on_plateau": {"monitor": "loss", "patience": 0, "factor": 0.5, "min_delta": 100},
+                         "model_checkpoint": {"filepath": "%s", "save_best_only": true},
+                         "backup_and_restore": {"backup_dir": "%s"}}}
+                """.formatted(best.toString().replace("\\", "/"), dir.resolve("backup").toString().replace("\\", "/")));
+        CliRun run = CliRun.of("train", spec.toString(), "--output", dir.resolve("o").toString());
+        assertEquals(0, run.status(), run.err());
+        List<String> csv = Files.readAllLines(dir.resolve("o/history.csv"));
+        assertTrue(csv.get(0).contains("learning_rate"), csv.get(0));
+        // min_delta 100: only the first epoch improves (on infinity); with patience 0 each later epoch end halves
+        // the rate (SGD's 0.01), and the log shows the rate the epoch trained with: 0.01, 0.01, 0.005, 0.0025
+        String[] header = csv.get(0).split(",");
+        int lr = java.util.Arrays.asList(header).indexOf("learning_rate");
+        assertEquals(0.0025, Double.parseDouble(csv.get(4).split(",")[lr]), 1e-9, csv.toString());
+        assertTrue(Files.isRegularFile(best), "ModelCheckpoint wrote " + best);
+        assertTrue(!Files.exists(dir.resolve("backup")) || Files.list(dir.resolve("backup")).findAny().isEmpty(),
+                "BackupAndRestore deletes its backup at the end");
+
+        CliRun compare = CliRun.of("compare", spec.toString(), "--seeds", "2", "--output", dir.resolve("c").toString());
+        assertEquals(1, compare.status());
+        assertTrue(compare.err().contains("fit.model_checkpoint"), compare.err());
+    }
+
+    @Test
     void jsonSpecWithoutValidationGetsKerasNaColumnsAndNoValidationCurve() throws Exception {
         Path spec = spec("plain.json", """
                 {"model": {"input": 4, "layers": [{"dense": 3, "activation": "softmax"}]},

@@ -42,7 +42,10 @@ class TrainSpecErrorsTest {
         "two sources | 'csv: {path: iris.csv, label: species}' | 'csv: iris.csv, dataset: iris' | data: give exactly one source | csv and dataset",
         "bad early stopping mode | 'fit: {' | 'fit: {early_stopping: {mode: up}, ' | fit.early_stopping.mode: unknown value \"up\"; allowed: auto, min, max | max",
         "missing compile | 'compile: {loss: sparse_categorical_crossentropy, optimizer: adam, metrics: [accuracy]}' | '' | compile: missing | loss",
-        "two validation splits | 'fit: {' | 'fit: {validation_split: 0.2, ' | fit.validation_split: give validation_split in data | not both"
+        "two validation splits | 'fit: {' | 'fit: {validation_split: 0.2, ' | fit.validation_split: give validation_split in data | not both",
+        "bad plateau factor | 'fit: {' | 'fit: {reduce_lr_on_plateau: {factor: 1.5}, ' | fit.reduce_lr_on_plateau: | factor",
+        "unknown checkpoint argument | 'fit: {' | 'fit: {model_checkpoint: {filepath: m.keras, save_best: true}, ' | fit.model_checkpoint.save_best: unknown field | save_best_only",
+        "checkpoint without a file | 'fit: {' | 'fit: {model_checkpoint: {monitor: loss}, ' | fit.model_checkpoint.filepath: missing | filepath"
     })
     void namesTheFieldAndTheAllowedValues(String what, String from, String to, String expected, String alsoMentions)
             throws Exception {

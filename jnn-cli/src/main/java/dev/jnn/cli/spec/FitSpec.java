@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The {@code fit} of a spec, with Keras's argument names and defaults (epochs 1, batch_size 32,
- * shuffle true, verbose 1) and an optional {@code early_stopping} with EarlyStopping's arguments.
+ * shuffle true, verbose 1), an optional {@code early_stopping} with EarlyStopping's arguments and the
+ * callbacks of {@link CallbackSpecs}.
  *
  * <pre>{@code
  * fit: {epochs: 50, batch_size: 16, early_stopping: {monitor: val_loss, patience: 5, restore_best_weights: true}}
@@ -22,20 +23,21 @@ import java.util.List;
  * @param validationSplit Keras's {@code validation_split} (the last samples, unshuffled), or 0
  * @param verbose         0 silent, 1 progress bar, 2 one line per epoch
  * @param earlyStopping   EarlyStopping's options, or null
+ * @param callbacks       the other callbacks the spec names
  */
 public record FitSpec(int epochs, int batchSize, boolean shuffle, double validationSplit, int verbose,
-                      EarlyStopping.Config earlyStopping) {
+                      EarlyStopping.Config earlyStopping, CallbackSpecs callbacks) {
 
     private static final List<String> MODES = List.of("auto", "min", "max");
 
     /** Keras's fit defaults. */
     public static FitSpec defaults() {
-        return new FitSpec(1, 32, true, 0, 1, null);
+        return new FitSpec(1, 32, true, 0, 1, null, CallbackSpecs.none());
     }
 
     /** This fit with another number of epochs (successive halving trains in rungs). */
     public FitSpec withEpochs(int newEpochs) {
-        return new FitSpec(newEpochs, batchSize, shuffle, validationSplit, verbose, earlyStopping);
+        return new FitSpec(newEpochs, batchSize, shuffle, validationSplit, verbose, earlyStopping, callbacks);
     }
 
     /**
@@ -43,13 +45,13 @@ public record FitSpec(int epochs, int batchSize, boolean shuffle, double validat
      * validating on {@code validation} (or null); {@code extra} callbacks run after early stopping.
      */
     public FitOptions options(int verbose, List<Callback> extra, int initialEpoch, Dataset validation) {
-        List<Callback> callbacks = new ArrayList<>();
+        List<Callback> all = new ArrayList<>(callbacks.create());
         if (earlyStopping != null) {
-            callbacks.add(new EarlyStopping(earlyStopping));
+            all.add(new EarlyStopping(earlyStopping));
         }
-        callbacks.addAll(extra);
+        all.addAll(extra);
         FitOptions.Builder b = FitOptions.builder().epochs(epochs).batchSize(batchSize).shuffle(shuffle)
-                .validationSplit(validationSplit).verbose(verbose).callbacks(callbacks).initialEpoch(initialEpoch);
+                .validationSplit(validationSplit).verbose(verbose).callbacks(all).initialEpoch(initialEpoch);
         if (validation != null) {
             b.validationData(validation.x(), validation.y());
         }
@@ -61,7 +63,10 @@ public record FitSpec(int epochs, int batchSize, boolean shuffle, double validat
         if (node == null) {
             return defaults();
         }
-        node.onlyFields("epochs", "batch_size", "shuffle", "validation_split", "verbose", "early_stopping");
+        List<String> fields = new ArrayList<>(List.of("epochs", "batch_size", "shuffle", "validation_split", "verbose",
+                "early_stopping"));
+        fields.addAll(CallbackSpecs.FIELDS);
+        node.onlyFields(fields.toArray(String[]::new));
         int epochs = node.has("epochs") ? node.field("epochs").intValue(1) : 1;
         int batch = node.has("batch_size") ? node.field("batch_size").intValue(1) : 32;
         boolean shuffle = !node.has("shuffle") || node.field("shuffle").bool();
@@ -74,7 +79,7 @@ public record FitSpec(int epochs, int batchSize, boolean shuffle, double validat
             }
         }
         EarlyStopping.Config stop = node.has("early_stopping") ? earlyStopping(node.field("early_stopping")) : null;
-        return new FitSpec(epochs, batch, shuffle, split, verbose, stop);
+        return new FitSpec(epochs, batch, shuffle, split, verbose, stop, CallbackSpecs.read(node));
     }
 
     private static EarlyStopping.Config earlyStopping(SpecNode node) {

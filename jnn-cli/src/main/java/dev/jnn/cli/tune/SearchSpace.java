@@ -128,7 +128,9 @@ public final class SearchSpace {
     public TrainSpec trialSpec(Map<String, Object> values, long seed, Integer epochs, String trialName) {
         ObjectNode doc = trialDocument(values, seed, epochs, trialName);
         try {
-            return TrainSpec.parse(doc, baseDir, trialName);
+            TrainSpec spec = TrainSpec.parse(doc, baseDir, trialName);
+            spec.fit().callbacks().requireNoFiles("tune");
+            return spec;
         } catch (SpecException e) {
             throw baseSource != null ? new SpecException("", baseSource + ": " + e.getMessage(), e)
                     : new SpecException("base" + (e.path().isEmpty() ? "" : "." + e.path()),
