@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code jnn} command: subcommands for the XOR study and later tools. */
 @Command(name = "jnn", mixinStandardHelpOptions = true, version = "jnn 0.1.0",
         description = "Neural networks for Java, the Keras way.",
-        subcommands = {XorCommand.class, BenchCommand.class, ExampleCommand.class})
+        subcommands = {XorCommand.class, BenchCommand.class, ExampleCommand.class, TrainCommand.class,
+                CompareCommand.class, TuneCommand.class, SummaryCommand.class, PredictCommand.class, FitCommand.class})
 public final class Main implements Runnable {
     @Override
     public void run() {

@@ -51,8 +51,8 @@ final class XorStudy {
         return model;
     }
 
-    /** The outcome of one seeded run. */
-    record Run(boolean success, int epochsToSolve, double finalLoss, double millis) {
+    /** The outcome of one seeded run; {@code losses} holds the loss of each of the configured epochs. */
+    record Run(boolean success, int epochsToSolve, double finalLoss, double millis, List<Double> losses) {
     }
 
     /** Trains one seed: the configured epochs (timed), then on up to the cap to find when it solves. */
@@ -70,7 +70,7 @@ final class XorStudy {
             }
         };
         long start = System.nanoTime();
-        model.fit(x, y, FitOptions.builder().epochs(config.epochs()).verbose(0).callbacks(watch).build());
+        var history = model.fit(x, y, FitOptions.builder().epochs(config.epochs()).verbose(0).callbacks(watch).build());
         double millis = (System.nanoTime() - start) / 1e6;
         float[][] out = model.predict(x, 32).toArray2d();
         boolean success = true;
@@ -92,7 +92,7 @@ final class XorStudy {
             model.fit(x, y, FitOptions.builder().epochs(EPOCH_CAP).initialEpoch(config.epochs()).verbose(0)
                     .callbacks(stopWhenSolved).build());
         }
-        return new Run(success, solvedAt[0], loss / 4, millis);
+        return new Run(success, solvedAt[0], loss / 4, millis, history.history().get("loss"));
     }
 
     /** Runs every configuration over seeds 0..seeds-1. */

@@ -248,7 +248,6 @@ public final class CallbackList implements Callback {
         }
     }
 
-    /** A mutable copy with keys in sorted order; {@code null} becomes empty. */
     /**
      * A mutable copy of the logs with their keys sorted, as Keras passes them: a key that one callback
      * adds is seen by the callbacks after it, never by the caller.

@@ -1,17 +1,16 @@
 package dev.jnn.callbacks;
 
 import java.io.PrintStream;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stops training when a monitored quantity has stopped improving (Keras's {@code EarlyStopping}).
  *
  * <p>At the end of each epoch from {@code startFromEpoch} on, with {@code current} the monitored
  * value: {@code wait += 1}; the value improves when {@code current + minDelta < best} (MIN) or
- * {@code current - minDelta > best} (MAX), {@code minDelta} taken as an absolute value; on
+ * {@code current - minDelta > best} (MAX), {@code minDelta} taken as an absolute value and both
+ * sides rounded to float32 as Keras compares them (see {@link Monitor}); on
  * improvement {@code best = current} and, if there is no baseline or {@code current} also improves
  * on it, {@code wait = 0}. Otherwise, once {@code wait >= patience} (and not at epoch 0), training
  * stops. With {@code restoreBestWeights}, the weights of the best epoch (or of the first monitored
@@ -62,12 +61,10 @@ public final class EarlyStopping implements Callback {
 
     private final Config config;
     private final PrintStream out;
-    private final PrintStream warnings;
-    // Python's warnings module shows a given warning once; keep that so logs are not flooded.
-    private final Set<String> warned = new HashSet<>();
+    private final Warnings warnings;
+    private final Monitor monitor;
 
     private TrainingControl model;
-    private MonitorMode direction;   // MIN or MAX once resolved, at the first epoch end as in Keras
     private int wait;
     private int stoppedEpoch;
     private Double best;
@@ -88,7 +85,8 @@ public final class EarlyStopping implements Callback {
     public EarlyStopping(Config config, PrintStream out, PrintStream warnings) {
         this.config = config;
         this.out = out;
-        this.warnings = warnings;
+        this.warnings = new Warnings(warnings);
+        this.monitor = new Monitor(config.monitor(), config.mode(), config.minDelta());
     }
 
     /** A builder with Keras's defaults. */
@@ -118,9 +116,7 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        if (direction == null) {
-            direction = config.mode().resolve(config.monitor());
-        }
+        monitor.direction();   // resolved at the first epoch end, as Keras does (an unknown name fails here)
         Double current = monitorValue(logs);
         if (current == null || epoch < config.startFromEpoch()) {
             return;
@@ -131,14 +127,14 @@ public final class EarlyStopping implements Callback {
             bestEpoch = epoch;
         }
         wait++;
-        if (isImprovement(current, best)) {
+        if (monitor.isImprovement(current, best)) {
             best = current;
             bestEpoch = epoch;
             if (config.restoreBestWeights()) {
                 bestWeights = model.getWeights();
             }
             // Only restart the wait if we beat both the baseline and the previous best.
-            if (config.baseline() == null || isImprovement(current, config.baseline())) {
+            if (config.baseline() == null || monitor.isImprovement(current, config.baseline())) {
                 wait = 0;
             }
             return;
@@ -182,24 +178,12 @@ public final class EarlyStopping implements Callback {
         return bestEpoch;
     }
 
-    private boolean isImprovement(double value, Double reference) {
-        if (reference == null) {
-            return true;
-        }
-        double delta = Math.abs(config.minDelta());
-        return direction == MonitorMode.MIN ? value + delta < reference : value - delta > reference;
-    }
-
     private Double monitorValue(Map<String, Double> logs) {
         Double value = logs == null ? null : logs.get(config.monitor());
         if (value == null) {
-            String message = "Early stopping conditioned on metric `" + config.monitor()
+            warnings.warn("Early stopping conditioned on metric `" + config.monitor()
                     + "` which is not available. Available metrics are: "
-                    + String.join(",", logs == null ? Set.of() : logs.keySet());
-            if (warned.add(message)) {
-                warnings.println("UserWarning: " + message);
-                warnings.flush();
-            }
+                    + String.join(",", logs == null ? List.of() : logs.keySet()));
         }
         return value;
     }
@@ -286,8 +270,7 @@ public final class EarlyStopping implements Callback {
         }
 
         /** The configuration alone, e.g. for saving. */
-        /** The options this callback was built with. */
-    public Config config() {
+        public Config config() {
             return new Config(monitor, minDelta, patience, verbose, mode, baseline, restoreBestWeights,
                     startFromEpoch);
         }

@@ -1,10 +1,10 @@
 package dev.jnn.data;
 
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 
 /**
  * An immutable pair of features {@code x} and targets {@code y} with the same number of samples
@@ -71,7 +71,7 @@ public final class Dataset {
         for (int i = 0; i < n; i++) {
             index[i] = i;
         }
-        var random = new SplittableRandom(seed);
+        var random = new RandomStream(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = index[i];

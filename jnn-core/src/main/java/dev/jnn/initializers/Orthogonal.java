@@ -1,9 +1,9 @@
 package dev.jnn.initializers;
 
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Generates a (semi-)orthogonal matrix, as Keras's {@code Orthogonal}.
@@ -62,7 +62,7 @@ public final class Orthogonal extends RandomInitializer {
         int tall = Math.max(rows, cols);
         int narrow = Math.min(rows, cols);
         double[] a = new double[tall * narrow];
-        SplittableRandom random = newRandom();
+        RandomStream random = newRandom();
         for (int i = 0; i < a.length; i++) {
             a[i] = SeedGenerator.nextGaussian(random);
         }

@@ -1,10 +1,10 @@
 package dev.jnn.initializers;
 
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Base of the random initializers: owns the seed, as Keras's {@code RandomInitializer} does.
@@ -33,7 +33,7 @@ public abstract class RandomInitializer implements Initializer {
     }
 
     /** A fresh generator at the start of this initializer's stream: every call draws the same values. */
-    protected final SplittableRandom newRandom() {
+    protected final RandomStream newRandom() {
         return SeedGenerator.newRandom(effectiveSeed);
     }
 

@@ -1,7 +1,7 @@
 package dev.jnn.initializers;
 
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
-import java.util.SplittableRandom;
 
 /** The three distributions the random initializers draw from, computed in double, stored as float. */
 final class Sampling {
@@ -12,7 +12,7 @@ final class Sampling {
     }
 
     /** {@code U[min, max)}: {@code min + (max - min)·u}. */
-    static void uniform(SplittableRandom random, double min, double max, float[] out) {
+    static void uniform(RandomStream random, double min, double max, float[] out) {
         double width = max - min;
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (min + width * random.nextDouble());
@@ -20,7 +20,7 @@ final class Sampling {
     }
 
     /** {@code N(mean, stddev²)}. */
-    static void normal(SplittableRandom random, double mean, double stddev, float[] out) {
+    static void normal(RandomStream random, double mean, double stddev, float[] out) {
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (mean + stddev * SeedGenerator.nextGaussian(random));
         }
@@ -30,7 +30,7 @@ final class Sampling {
      * {@code N(mean, stddev²)} restricted to {@code [mean - 2·stddev, mean + 2·stddev]}: a draw outside
      * is discarded and redrawn, as Keras does, so about 4.6% of the draws are repeated.
      */
-    static void truncatedNormal(SplittableRandom random, double mean, double stddev, float[] out) {
+    static void truncatedNormal(RandomStream random, double mean, double stddev, float[] out) {
         for (int i = 0; i < out.length; i++) {
             double z;
             do {

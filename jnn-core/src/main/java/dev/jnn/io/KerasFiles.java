@@ -223,12 +223,20 @@ public final class KerasFiles {
         AtomicFiles.write(file, temporary -> {
             H5Tree tree = new H5Tree();
             if (name.endsWith(".weights.h5")) {
-                KerasWeightsFile.write(model, tree, false);
+                KerasWeightsFile.write(model, tree, true); // Keras 3's save_weights keeps the optimizer's variables
             } else {
                 LegacyH5.writeWeights(model, tree.root());
             }
             tree.write(temporary);
         });
+    }
+
+    /**
+     * Whether {@code loadWeights} also restores the optimizer: Keras's {@code load_weights} does when the
+     * model's optimizer already has its variables (and leaves an unbuilt one fresh, with a warning).
+     */
+    private static boolean optimizerBuilt(Model model) {
+        return model.optimizer() != null && model.optimizer().built();
     }
 
     /**
@@ -242,7 +250,7 @@ public final class KerasFiles {
                 KerasZip.Contents contents = KerasZip.read(file);
                 try (H5File h5 = H5File.open(file, file + " (" + KerasZip.WEIGHTS + ")", contents.weights(),
                         contents.weights().length)) {
-                    KerasWeightsFile.read(model, h5, false);
+                    KerasWeightsFile.read(model, h5, optimizerBuilt(model));
                 }
             }
             case HDF5 -> {
@@ -252,7 +260,7 @@ public final class KerasFiles {
                     } else if (!h5.stringListAttribute("", "layer_names").isEmpty()) {
                         LegacyH5.readWeights(model, h5, "");
                     } else if (h5.exists("layers") || h5.exists("vars") || h5.exists("_layer_checkpoint_dependencies")) {
-                        KerasWeightsFile.read(model, h5, false);
+                        KerasWeightsFile.read(model, h5, optimizerBuilt(model));
                     } else {
                         throw h5.error("no Keras weights found (neither layer_names, model_weights nor layers/)");
                     }

@@ -1,6 +1,7 @@
 package dev.jnn.io;
 
 import dev.jnn.tensor.Shape;
+import dev.jnn.tensor.Transposition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,38 +82,12 @@ final class LegacyConvKernels {
         return new WeightArray(new int[] {s[0], s[2], s[3]}, kernel.data());
     }
 
-    /** numpy's {@code np.transpose(a, axes)}: output axis i is input axis {@code axes[i]}. */
+    /** numpy's {@code np.transpose(a, axes)}; {@code a} itself when the ranks differ. */
     static WeightArray transpose(WeightArray a, int... axes) {
-        int[] in = a.shape();
-        int rank = in.length;
-        if (rank != axes.length) {
+        if (a.shape().length != axes.length) {
             return a;
         }
-        int[] inStrides = new int[rank];
-        for (int d = rank - 1, s = 1; d >= 0; d--) {
-            inStrides[d] = s;
-            s *= in[d];
-        }
-        int[] outShape = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            outShape[i] = in[axes[i]];
-        }
-        float[] out = new float[a.data().length];
-        int[] index = new int[rank];
-        for (int j = 0; j < out.length; j++) {
-            int offset = 0;
-            for (int i = 0; i < rank; i++) {
-                offset += index[i] * inStrides[axes[i]];
-            }
-            out[j] = a.data()[offset];
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++index[d] < outShape[d]) {
-                    break;
-                }
-                index[d] = 0;
-            }
-        }
-        return new WeightArray(outShape, out);
+        return new WeightArray(Transposition.shape(a.shape(), axes), Transposition.apply(a.data(), a.shape(), axes));
     }
 
     /** Keras's {@code convert_kernel}: the kernel reversed along every axis but the last two. */

@@ -1,5 +1,6 @@
 package dev.jnn.io;
 
+import dev.jnn.layers.Bidirectional;
 import dev.jnn.layers.Layer;
 import dev.jnn.layers.MultiHeadAttention;
 import dev.jnn.layers.TimeDistributed;
@@ -62,7 +63,8 @@ final class WeightPaths {
 
     /**
      * A layer's own variables, and those of the sublayers Keras keeps as attributes: a wrapper's
-     * {@code layer}, multi-head attention's four projections ({@code query_dense}, ...).
+     * {@code layer}, a Bidirectional's {@code forward_layer} and {@code backward_layer}, multi-head
+     * attention's four projections ({@code query_dense}, ...).
      */
     private static void addLayer(Layer layer, String path, List<Entry> entries) {
         String description = "layer \"" + layer.name() + "\" (" + layer.className() + ")";
@@ -83,11 +85,18 @@ final class WeightPaths {
                 entries.add(new Entry(path + "/" + attribute, projection.getKey(),
                         description + " projection " + projection.getKey(), kerasOrder(projection.getValue())));
             }
-        } else if (RECURRENT.contains(layer.className())) {
-            // Keras's recurrent layers keep their weights in a cell: layers/lstm/cell/vars/0..2.
+        } else if (layer instanceof Bidirectional wrapper) {
+            // Keras keeps the two directions as attributes, each a recurrent layer with its cell:
+            // layers/bidirectional/forward_layer/cell/vars/0..2, then backward_layer.
             entries.add(new Entry(path, layer.name(), description, List.of()));
-            entries.add(new Entry(path + "/cell", layer.name() + "_cell", description + " cell",
-                    kerasOrder(layer.parameters())));
+            addLayer(wrapper.forwardLayer(), path + "/forward_layer", entries);
+            addLayer(wrapper.backwardLayer(), path + "/backward_layer", entries);
+        } else if (RECURRENT.contains(layer.className())) {
+            // Keras's recurrent layers keep their weights in a cell (layers/lstm/cell/vars/0..2), which
+            // Keras names after its class ("lstm_cell"), whatever the layer's own name.
+            entries.add(new Entry(path, layer.name(), description, List.of()));
+            entries.add(new Entry(path + "/cell", KerasNames.snakeCase(layer.className()) + "_cell",
+                    description + " cell", kerasOrder(layer.parameters())));
         } else {
             entries.add(new Entry(path, layer.name(), description, kerasOrder(layer.parameters())));
         }

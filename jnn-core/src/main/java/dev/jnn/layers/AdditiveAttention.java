@@ -1,6 +1,7 @@
 package dev.jnn.layers;
 
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.List;
@@ -87,6 +88,12 @@ public final class AdditiveAttention extends Layer {
     @Override
     public List<Parameter> parameters() {
         return attention.parameters();
+    }
+
+    /** The inner attention's dropout stream. */
+    @Override
+    public List<RandomStream> randomStreams() {
+        return attention.randomStreams();
     }
 
     @Override

@@ -2,10 +2,11 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * Keras's {@code AlphaDropout}, the dropout of self-normalizing (SELU) networks: in training each input
@@ -37,7 +38,7 @@ public final class AlphaDropout extends Layer {
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final SplittableRandom random;
+    private final RandomStream random;
 
     public AlphaDropout(double rate) {
         this(new Config(rate, null));
@@ -51,6 +52,11 @@ public final class AlphaDropout extends Layer {
     @Override
     public Config config() {
         return config;
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
     }
 
     @Override

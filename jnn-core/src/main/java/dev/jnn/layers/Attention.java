@@ -4,11 +4,11 @@ import dev.jnn.initializers.Initializers;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code Attention}: Luong-style dot-product attention without projections. Called on
@@ -77,7 +77,7 @@ public final class Attention extends Layer {
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final SplittableRandom random;
+    private final RandomStream random;
     /** {@link AdditiveAttention}'s scores, {@code Σ_f scale_f · tanh(q_f + k_f)}, instead of the score mode's. */
     private final boolean additive;
     private Parameter scale;
@@ -102,6 +102,11 @@ public final class Attention extends Layer {
     @Override
     public Config config() {
         return config;
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jnn.layers;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
@@ -162,6 +163,14 @@ public final class Bidirectional extends Layer {
     @Override
     public List<Parameter> parameters() {
         return weights;
+    }
+
+    /** The forward layer's dropout streams, then the backward layer's. */
+    @Override
+    public List<RandomStream> randomStreams() {
+        List<RandomStream> both = new ArrayList<>(forwardLayer.randomStreams());
+        both.addAll(backwardLayer.randomStreams());
+        return both;
     }
 
     @Override

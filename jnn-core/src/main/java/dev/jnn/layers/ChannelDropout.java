@@ -2,10 +2,11 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * The body of {@link SpatialDropout1D} and {@link SpatialDropout2D}: in training, each channel of each
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
  */
 abstract class ChannelDropout extends Layer {
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final SplittableRandom random;
+    private final RandomStream random;
     private final float rate;
 
     ChannelDropout(float rate, Long seed) {
@@ -39,6 +40,11 @@ abstract class ChannelDropout extends Layer {
                     + inputShape.toKerasString());
         }
         return inputShape;
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
     }
 
     @Override

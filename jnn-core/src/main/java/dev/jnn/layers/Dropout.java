@@ -2,10 +2,11 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * Keras's {@code Dropout}: in training, zeroes each input with probability {@code rate} and scales the
@@ -31,7 +32,7 @@ public final class Dropout extends Layer {
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final SplittableRandom random;
+    private final RandomStream random;
 
     public Dropout(float rate) {
         this(new Config(rate, null));
@@ -49,6 +50,11 @@ public final class Dropout extends Layer {
     @Override
     public Config config() {
         return config;
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
     }
 
     @Override

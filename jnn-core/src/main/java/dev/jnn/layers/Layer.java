@@ -3,6 +3,7 @@ package dev.jnn.layers;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
@@ -300,6 +301,15 @@ public abstract class Layer {
     /** All weights in creation order (Keras's {@code weights}). */
     public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
+    }
+
+    /**
+     * The random streams this layer draws from while training (its Dropout masks, its noise), in a
+     * fixed order; none by default. Their states are saved with the weights by BackupAndRestore, so
+     * a resumed run draws what the interrupted one would have. A layer that wraps others lists theirs.
+     */
+    public List<RandomStream> randomStreams() {
+        return List.of();
     }
 
     /** Number of scalar weights. */

@@ -10,12 +10,12 @@ import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code MultiHeadAttention} (Vaswani et al.): queries, keys and values are projected into
@@ -95,7 +95,7 @@ public final class MultiHeadAttention extends Layer {
 
     private final Config config;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final SplittableRandom random;
+    private final RandomStream random;
     private final Parameter[] kernels = new Parameter[4];
     private final Parameter[] biases = new Parameter[4];
 
@@ -116,6 +116,11 @@ public final class MultiHeadAttention extends Layer {
     @Override
     public Config config() {
         return config;
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
     }
 
     /** Two inputs ({@code [query, value]}) or three ({@code [query, value, key]}). */

@@ -2,10 +2,10 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomBrightness}: in training, each image gets {@code delta = u · (high - low)} with
@@ -80,7 +80,7 @@ public final class RandomBrightness extends RandomImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
             out[b] = uniform(random, config.lower, config.upper);
         }

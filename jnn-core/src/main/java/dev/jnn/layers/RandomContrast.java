@@ -2,10 +2,10 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomContrast}: in training, each image gets a factor {@code c} drawn from
@@ -81,7 +81,7 @@ public final class RandomContrast extends RandomImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
             out[b] = uniform(random, 1.0 - config.lower, 1.0 + config.upper);
         }

@@ -1,8 +1,8 @@
 package dev.jnn.layers;
 
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomCrop}: in training, one {@code height × width} window at a random place, the same
@@ -76,7 +76,7 @@ public final class RandomCrop extends RandomImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         // Keras: cast(uniform((), 0, maxval=float(h - height + 1)), "int32").
         out[0] = (float) Math.floor(uniform(random, 0, drawH - config.height + 1));
         out[1] = (float) Math.floor(uniform(random, 0, drawW - config.width + 1));

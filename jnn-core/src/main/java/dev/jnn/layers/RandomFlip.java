@@ -2,9 +2,9 @@ package dev.jnn.layers;
 
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomFlip}: in training, each image is flipped with probability 1/2 — left-right
@@ -73,7 +73,7 @@ public final class RandomFlip extends RandomImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
             out[b] = random.nextDouble() <= 0.5 ? 1f : 0f;
         }

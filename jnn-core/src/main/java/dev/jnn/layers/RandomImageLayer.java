@@ -1,7 +1,8 @@
 package dev.jnn.layers;
 
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * The random augmentation layers (RandomFlip, RandomRotation, ...): at inference they pass their input
@@ -11,7 +12,7 @@ import java.util.SplittableRandom;
  * with {@link #fixParameters} to compare with Keras's transform for the same ones.
  */
 abstract class RandomImageLayer extends ImageLayer {
-    private final SplittableRandom random;
+    private final RandomStream random;
     private float[] fixed;
 
     RandomImageLayer(DataFormat dataFormat, Long seed) {
@@ -24,11 +25,16 @@ abstract class RandomImageLayer extends ImageLayer {
         return training;
     }
 
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
+    }
+
     /** How many numbers a call on {@code batch} images draws (the flat layout {@link #fixParameters} takes). */
     abstract int parameterCount(int batch);
 
     /** Draws the numbers of a call on {@code batch} images into {@code out} ({@link #parameterCount} of them). */
-    abstract void draw(SplittableRandom random, float[] out, int batch);
+    abstract void draw(RandomStream random, float[] out, int batch);
 
     /** Test hook: later training calls use these numbers (laid out as {@link #draw} writes them). */
     final void fixParameters(float... values) {
@@ -50,7 +56,7 @@ abstract class RandomImageLayer extends ImageLayer {
     }
 
     /** Keras's {@code random.uniform(minval=low, maxval=high)}: a float in [low, high). */
-    static float uniform(SplittableRandom random, double low, double high) {
+    static float uniform(RandomStream random, double low, double high) {
         return (float) (low + (high - low) * random.nextDouble());
     }
 }

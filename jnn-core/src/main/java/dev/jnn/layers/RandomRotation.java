@@ -1,7 +1,7 @@
 package dev.jnn.layers;
 
+import dev.jnn.tensor.RandomStream;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomRotation}: in training, each image is turned about its center by an angle
@@ -67,7 +67,7 @@ public final class RandomRotation extends AffineImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
             out[b] = uniform(random, config.lower * 360.0, config.upper * 360.0);
         }

@@ -1,7 +1,7 @@
 package dev.jnn.layers;
 
+import dev.jnn.tensor.RandomStream;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomTranslation}: in training, each image is shifted by {@code u_h · height} pixels
@@ -66,7 +66,7 @@ public final class RandomTranslation extends AffineImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
             out[2 * b] = uniform(random, height[0], height[1]);
         }

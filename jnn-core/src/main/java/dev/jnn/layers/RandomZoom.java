@@ -1,7 +1,7 @@
 package dev.jnn.layers;
 
+import dev.jnn.tensor.RandomStream;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code RandomZoom}: in training, each image is scaled about its center by
@@ -72,7 +72,7 @@ public final class RandomZoom extends AffineImageLayer {
     }
 
     @Override
-    void draw(SplittableRandom random, float[] out, int batch) {
+    void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
             out[2 * b] = uniform(random, 1.0 + height[0], 1.0 + height[1]);
             out[2 * b + 1] = width == null ? out[2 * b] : uniform(random, 1.0 + width[0], 1.0 + width[1]);

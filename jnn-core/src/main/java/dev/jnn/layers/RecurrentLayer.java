@@ -10,13 +10,13 @@ import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The recurrence shared by {@link SimpleRNN}, {@link LSTM} and {@link GRU} (Keras's {@code RNN} base):
@@ -42,7 +42,7 @@ public abstract class RecurrentLayer extends Layer {
     static final Elementwise ELEMENTWISE = ElementwiseKernels.get();
 
     private final RecurrentArguments args;
-    private final SplittableRandom random;
+    private final RandomStream random;
     private final PerStep<Run> runs = new PerStep<>(Run::new);
     Parameter kernel;
     Parameter recurrentKernel;
@@ -62,6 +62,11 @@ public abstract class RecurrentLayer extends Layer {
     /** The arguments shared by all recurrent layers. */
     public final RecurrentArguments arguments() {
         return args;
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return List.of(random);
     }
 
     /** Keras's {@code units}. */

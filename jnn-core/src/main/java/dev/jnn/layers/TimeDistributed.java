@@ -3,6 +3,7 @@ package dev.jnn.layers;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.Arrays;
@@ -84,6 +85,11 @@ public final class TimeDistributed extends Layer {
     @Override
     public List<Parameter> parameters() {
         return layer.parameters();
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return layer.randomStreams();
     }
 
     @Override

@@ -10,12 +10,16 @@ import dev.jnn.metrics.Metric;
 import dev.jnn.optimizers.Optimizer;
 import dev.jnn.optimizers.Optimizers;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A trainable model with Keras's {@code compile}/{@code fit}/{@code evaluate}/{@code predict}.
@@ -29,6 +33,10 @@ public abstract class Model implements TrainingControl {
     private boolean stopTraining;
     private History history;
     private Layer asLayer;
+    // The running fit's shuffling seed and Keras's _initial_epoch (0: none), which BackupAndRestore
+    // restores from onTrainBegin; see Trainer.fit.
+    private long shuffleSeed;
+    private int resumeEpoch;
 
     /** The layers in order (Keras's {@code model.layers}, without the input layer). */
     public abstract List<Layer> layers();
@@ -180,6 +188,11 @@ public abstract class Model implements TrainingControl {
     /** {@code compile} with a loss and an optimizer given as objects; metrics by name. */
     public final void compile(Loss loss, Optimizer optimizer, String... metrics) {
         compile(CompileOptions.builder().loss(loss).optimizer(optimizer).metrics(metrics).build());
+    }
+
+    /** {@code compile(loss="mse", optimizer=Adam(0.01))}: a loss by name and a configured optimizer. */
+    public final void compile(String loss, Optimizer optimizer, String... metrics) {
+        compile(Losses.get(loss), optimizer, metrics);
     }
 
     /** {@code compile} with any mix of names and objects. */
@@ -428,6 +441,24 @@ public abstract class Model implements TrainingControl {
         }
     }
 
+    /**
+     * The random streams of every layer, nested models included, in layer order and each once: the
+     * live streams, which BackupAndRestore saves and restores beside the weights.
+     */
+    @Override
+    public final List<RandomStream> randomStreams() {
+        Set<RandomStream> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<RandomStream> all = new ArrayList<>();
+        for (Layer layer : layers()) {
+            for (RandomStream stream : layer.randomStreams()) {
+                if (seen.add(stream)) {
+                    all.add(stream);
+                }
+            }
+        }
+        return all;
+    }
+
     /** Shapes of the weights, in {@link #getWeights()} order. */
     public final List<Shape> weightShapes() {
         return parameters().stream().map(Parameter::shape).toList();
@@ -453,6 +484,71 @@ public abstract class Model implements TrainingControl {
     @Override
     public final void setLearningRate(float learningRate) {
         compiled("setLearningRate").optimizer().setLearningRate(learningRate);
+    }
+
+    @Override
+    public final List<float[]> getOptimizerWeights() {
+        List<float[]> out = new ArrayList<>();
+        for (Tensor variable : builtOptimizer("getOptimizerWeights").variables()) {
+            out.add(variable.data().clone());
+        }
+        return out;
+    }
+
+    @Override
+    public final void setOptimizerWeights(List<float[]> weights) {
+        Optimizer optimizer = builtOptimizer("setOptimizerWeights");
+        List<Tensor> variables = optimizer.variables();
+        if (weights.size() != variables.size()) {
+            throw new IllegalArgumentException("setOptimizerWeights: optimizer \"" + optimizer.name() + "\" of model \""
+                    + name() + "\" has " + variables.size() + " variables " + optimizer.variableNames() + ", got "
+                    + weights.size() + " arrays");
+        }
+        List<Tensor> values = new ArrayList<>(weights.size());
+        for (int i = 0; i < weights.size(); i++) {
+            Tensor variable = variables.get(i);
+            if (weights.get(i).length != variable.size()) {
+                throw new IllegalArgumentException("setOptimizerWeights: variable " + i + " ("
+                        + optimizer.variableNames().get(i) + ", shape " + variable.shape() + ") needs "
+                        + variable.size() + " values, got " + weights.get(i).length);
+            }
+            values.add(new Tensor(variable.shape(), weights.get(i).clone()));
+        }
+        optimizer.setVariables(values);
+    }
+
+    /** The compiled optimizer, built for the trainable weights if no step has run yet (as Keras does before loading). */
+    private Optimizer builtOptimizer(String method) {
+        Optimizer optimizer = compiled(method).optimizer();
+        if (!optimizer.built()) {
+            optimizer.build(trainableParameters());
+        }
+        return optimizer;
+    }
+
+    @Override
+    public final long shuffleSeed() {
+        return shuffleSeed;
+    }
+
+    @Override
+    public final void resumeFrom(int epoch, long shuffleSeed) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("resumeFrom: epoch must be >= 0, got " + epoch);
+        }
+        this.resumeEpoch = epoch;
+        this.shuffleSeed = shuffleSeed;
+    }
+
+    /** Called by fit before onTrainBegin: a fresh shuffling seed and no resumption asked for yet. */
+    final void startFit(long shuffleSeed) {
+        this.shuffleSeed = shuffleSeed;
+        this.resumeEpoch = 0;
+    }
+
+    /** The epoch a callback asked fit to resume at in onTrainBegin, or 0 (Keras's falsy {@code _initial_epoch}). */
+    final int resumeEpoch() {
+        return resumeEpoch;
     }
 
     // ---- summary ----

@@ -3,13 +3,14 @@ package dev.jnn.models;
 import dev.jnn.layers.Layer;
 import dev.jnn.layers.LayerConfig;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
 import java.util.List;
 
 /**
  * A model used as a layer of another model (Keras's {@code outer = Model(x, inner(x))}): its weights,
- * penalties and calls are the inner model's, so every use shares them.
+ * penalties, random streams and calls are the inner model's, so every use shares them.
  */
 final class ModelLayer extends Layer {
     /** @param model the nested model */
@@ -63,6 +64,11 @@ final class ModelLayer extends Layer {
     @Override
     public List<Parameter> parameters() {
         return model.parameters();
+    }
+
+    @Override
+    public List<RandomStream> randomStreams() {
+        return model.randomStreams();
     }
 
     @Override

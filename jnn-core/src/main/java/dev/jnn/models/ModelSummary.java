@@ -21,6 +21,7 @@ final class ModelSummary {
     private static final double[] SEQUENTIAL_POSITIONS = {0.45, 0.80, 1.0};
     private static final double[] GRAPH_POSITIONS = {0.3, 0.56, 0.74, 1.0};
     private static final int BYTES_PER_WEIGHT = 4;
+    private static final int ITERATIONS_EXTRA_BYTES = 4;
 
     private ModelSummary() {
     }
@@ -111,12 +112,14 @@ final class ModelSummary {
                 optimizerCount += v.size();
             }
         }
+        // Keras on TensorFlow (its default backend) keeps the optimizer's `iterations` as int64: 4 more bytes.
+        long optimizerBytes = optimizerCount == 0 ? 0 : optimizerCount * BYTES_PER_WEIGHT + ITERATIONS_EXTRA_BYTES;
         long total = trainable + frozen + optimizerCount;
-        sb.append(count(" Total params: ", total));
-        sb.append(count(" Trainable params: ", trainable));
-        sb.append(count(" Non-trainable params: ", frozen));
+        sb.append(count(" Total params: ", total, (trainable + frozen) * BYTES_PER_WEIGHT + optimizerBytes));
+        sb.append(count(" Trainable params: ", trainable, trainable * BYTES_PER_WEIGHT));
+        sb.append(count(" Non-trainable params: ", frozen, frozen * BYTES_PER_WEIGHT));
         if (optimizerCount > 0) {
-            sb.append(count(" Optimizer params: ", optimizerCount));
+            sb.append(count(" Optimizer params: ", optimizerCount, optimizerBytes));
         }
         return sb.toString();
     }
@@ -227,8 +230,8 @@ final class ModelSummary {
         return true;
     }
 
-    private static String count(String label, long n) {
-        return label + String.format(Locale.ROOT, "%,d", n) + " (" + readableSize(n * BYTES_PER_WEIGHT) + ")\n";
+    private static String count(String label, long n, long bytes) {
+        return label + String.format(Locale.ROOT, "%,d", n) + " (" + readableSize(bytes) + ")\n";
     }
 
     /** Keras's {@code readable_memory_size}: B, KB, MB... with two decimals, base 1024. */

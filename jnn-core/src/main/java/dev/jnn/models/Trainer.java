@@ -8,6 +8,7 @@ import dev.jnn.metrics.Metric;
 import dev.jnn.optimizers.Optimizer;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
+import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.StepScope;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -132,7 +132,7 @@ final class Trainer {
         CallbackList callbacks = callbacks(model, options.callbacks(), options.verbose(), options.epochs(), steps);
         History history = callbacks.history();
 
-        SplittableRandom shuffleRandom = options.shuffle() ? SeedGenerator.newRandom(null) : null;
+        model.startFit(options.shuffle() ? SeedGenerator.nextSeed() : 0L);
         int[] order = new int[samples];
         for (int i = 0; i < samples; i++) {
             order[i] = i;
@@ -141,8 +141,16 @@ final class Trainer {
         boolean batchHooks = options.verbose() != 0 || !options.callbacks().isEmpty();
         model.setStopTraining(false);
         callbacks.onTrainBegin(Map.of());
+        // Keras: initial_epoch = model._initial_epoch or initial_epoch (BackupAndRestore sets it in on_train_begin).
+        int initialEpoch = model.resumeEpoch() > 0 ? model.resumeEpoch() : options.initialEpoch();
+        RandomStream shuffleRandom = options.shuffle() ? new RandomStream(model.shuffleSeed()) : null;
+        // A resumed run replays the shuffles of the epochs it skips, so its data order continues the
+        // interrupted run's (the seed was restored with the backup).
+        for (int epoch = options.initialEpoch(); shuffleRandom != null && epoch < initialEpoch; epoch++) {
+            shuffle(order, shuffleRandom);
+        }
         Map<String, Double> epochLogs = Map.of();
-        for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+        for (int epoch = initialEpoch; epoch < options.epochs(); epoch++) {
             compiled.resetMetrics();
             callbacks.onEpochBegin(epoch, Map.of());
             if (shuffleRandom != null) {
@@ -446,7 +454,7 @@ final class Trainer {
         return new TreeMap<>(logs);
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
+    private static void shuffle(int[] order, RandomStream random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -1,6 +1,6 @@
 package dev.jnn.tensor;
 
-import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The source of randomness for initializers, dropout and shuffling.
@@ -12,18 +12,20 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * SeedGenerator.setGlobalSeed(42);
- * SplittableRandom r = SeedGenerator.newRandom(null);   // from the global stream
+ * RandomStream r = SeedGenerator.newRandom(null);   // seeded from the global stream
  * }</pre>
  */
 public final class SeedGenerator {
-    private static final ThreadLocal<SplittableRandom> GLOBAL = ThreadLocal.withInitial(SplittableRandom::new);
+    // Unseeded, a thread starts from entropy: only setGlobalSeed promises reproducible runs.
+    private static final ThreadLocal<RandomStream> GLOBAL =
+            ThreadLocal.withInitial(() -> new RandomStream(ThreadLocalRandom.current().nextLong()));
 
     private SeedGenerator() {
     }
 
     /** Reseeds the global stream; every unseeded draw after this call is reproducible. */
     public static void setGlobalSeed(long seed) {
-        GLOBAL.set(new SplittableRandom(seed));
+        GLOBAL.set(new RandomStream(seed));
     }
 
     /** The next seed from the global stream. */
@@ -31,13 +33,13 @@ public final class SeedGenerator {
         return GLOBAL.get().nextLong();
     }
 
-    /** A generator seeded with {@code seed}, or with the next global seed when {@code seed} is null. */
-    public static SplittableRandom newRandom(Long seed) {
-        return new SplittableRandom(seed != null ? seed : nextSeed());
+    /** A stream seeded with {@code seed}, or with the next global seed when {@code seed} is null. */
+    public static RandomStream newRandom(Long seed) {
+        return new RandomStream(seed != null ? seed : nextSeed());
     }
 
     /** A standard normal draw (Box-Muller on two uniforms; stable across JDK versions). */
-    public static double nextGaussian(SplittableRandom random) {
+    public static double nextGaussian(RandomStream random) {
         double u1 = random.nextDouble();
         double u2 = random.nextDouble();
         return Math.sqrt(-2.0 * Math.log1p(-u1)) * Math.cos(2.0 * Math.PI * u2);

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jnn.layers.Bidirectional;
 import dev.jnn.layers.Dense;
+import dev.jnn.layers.GRU;
 import dev.jnn.layers.Input;
+import dev.jnn.layers.LSTM;
+import dev.jnn.layers.RepeatVector;
 import dev.jnn.models.Model;
 import dev.jnn.models.Sequential;
 import dev.jnn.optimizers.Adam;
@@ -47,9 +51,51 @@ class KerasWeightsFileTest {
     }
 
     @Test
+    void recurrentPathsFollowSavingLib() {
+        // As Keras 3.15.1 writes this model (h5py listing of its model.weights.h5): each direction of a
+        // Bidirectional is an attribute with its own cell, and a cell is named after its class.
+        Model m = new Sequential("recurrent", Input.shape(6, 3), new GRU(4).named("my_gru"),
+                new RepeatVector(2).named("again"), new Bidirectional(new LSTM(3).named("lstm")).named("both"));
+        List<String> paths = WeightPaths.of(m).stream()
+                .map(e -> e.varsPath() + "=" + e.name() + ":" + e.variables().size()).toList();
+        assertEquals(List.of("vars=recurrent:0", "layers/gru/vars=my_gru:0", "layers/gru/cell/vars=gru_cell:3",
+                "layers/repeat_vector/vars=again:0", "layers/bidirectional/vars=both:0",
+                "layers/bidirectional/forward_layer/vars=forward_lstm:0",
+                "layers/bidirectional/forward_layer/cell/vars=lstm_cell:3",
+                "layers/bidirectional/backward_layer/vars=backward_lstm:0",
+                "layers/bidirectional/backward_layer/cell/vars=lstm_cell:3"), paths);
+    }
+
+    @Test
     void kerasLayoutRoundTrip() throws Exception {
         roundTrip(TestModels::sequential, "s.weights.h5");
         roundTrip(TestModels::functional, "f.weights.h5");
+    }
+
+    @Test
+    void weightsOnlyFilesKeepTheOptimizerStateAsKeras3Does() throws Exception {
+        Tensor x = Tensor.of(new float[][] {{1, 2, 3}, {0, 1, 0}, {2, 0, 1}, {1, 1, 1}});
+        Tensor y = Tensor.of(new float[][] {{1, 0}, {0, 1}, {1, 1}, {0, 0}});
+        Model trained = new Sequential("s", Input.shape(3), new Dense(2).named("d"));
+        trained.compile("mse", new Adam(0.01f));
+        trained.fit(x, y, dev.jnn.models.FitOptions.builder().epochs(3).batchSize(2).verbose(0).build());
+        Path file = dir.resolve("t.weights.h5");
+        trained.saveWeights(file);
+        try (H5File h5 = H5File.open(file)) {
+            assertTrue(h5.isGroup("optimizer/vars"), "Keras 3's save_weights writes optimizer/vars");
+        }
+        // an optimizer with its variables takes the state, as in Keras
+        Model built = new Sequential("s", Input.shape(3), new Dense(2).named("d"));
+        built.compile("mse", new Adam(0.01f));
+        built.fit(x, y, dev.jnn.models.FitOptions.builder().epochs(1).batchSize(4).verbose(0).build());
+        built.loadWeights(file);
+        assertEquals(6, built.optimizer().iterations());
+        // an unbuilt optimizer stays fresh
+        Model fresh = new Sequential("s", Input.shape(3), new Dense(2).named("d"));
+        fresh.compile("mse", new Adam(0.01f));
+        fresh.loadWeights(file);
+        assertEquals(0, fresh.optimizer().iterations());
+        assertArrayEquals(trained.getWeights().get(0), fresh.getWeights().get(0));
     }
 
     @Test

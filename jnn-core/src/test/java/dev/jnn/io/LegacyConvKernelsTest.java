@@ -10,6 +10,7 @@ import dev.jnn.layers.DataFormat;
 import dev.jnn.models.Model;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.testing.GoldenFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +29,9 @@ class LegacyConvKernelsTest {
     void theanoEraFilesReproduceTheNetwork(String name) throws Exception {
         JsonNode golden = new ObjectMapper().readTree(GOLDEN.resolve(name + ".json").toFile());
         Model model = Model.load(GOLDEN.resolve(name + ".h5"));
-        Tensor y = model.predict(new Tensor(shape(golden.get("x_shape")), floats(golden.get("x"))), 32, 0);
-        assertEquals(shape(golden.get("y_shape")), y.shape());
-        assertArrayEquals(floats(golden.get("y")), y.data(), 1e-5f);
+        Tensor y = model.predict(new Tensor(GoldenFiles.shape(golden.get("x_shape")), GoldenFiles.floats(golden.get("x"))), 32, 0);
+        assertEquals(GoldenFiles.shape(golden.get("y_shape")), y.shape());
+        assertArrayEquals(GoldenFiles.floats(golden.get("y")), y.data(), 1e-5f);
     }
 
     @Test
@@ -60,21 +61,5 @@ class LegacyConvKernelsTest {
     void keras2TensorFlowKernelsAreLeftAlone() {
         List<WeightArray> w = List.of(new WeightArray(new int[] {2, 2, 1, 2}, new float[] {1, 2, 3, 4, 5, 6, 7, 8}));
         assertEquals(w, LegacyConvKernels.convert("Conv2D", false, Shape.of(2, 2, 1, 2), w, false, false));
-    }
-
-    private static Shape shape(JsonNode dims) {
-        int[] d = new int[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dims.get(i).asInt();
-        }
-        return Shape.of(d);
-    }
-
-    private static float[] floats(JsonNode values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values.get(i).asDouble();
-        }
-        return out;
     }
 }

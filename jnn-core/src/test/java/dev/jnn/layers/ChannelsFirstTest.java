@@ -13,6 +13,8 @@ import dev.jnn.models.Sequential;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.tensor.Transposition;
+import dev.jnn.testing.GoldenFiles;
 import dev.jnn.testing.LayerContract;
 import dev.jnn.testing.LayerGradientCheck;
 import java.nio.file.Path;
@@ -88,12 +90,12 @@ class ChannelsFirstTest {
     void realKerasChannelsFirstFilesReproduceKerasPredictions() throws Exception {
         for (String name : List.of("conv2d_pool_flatten", "conv1d_global", "global_average_2d")) {
             JsonNode golden = new ObjectMapper().readTree(GOLDEN.resolve(name + ".json").toFile());
-            Tensor x = new Tensor(shape(golden.get("x_shape")), floats(golden.get("x")));
-            float[] want = floats(golden.get("y"));
+            Tensor x = new Tensor(GoldenFiles.shape(golden.get("x_shape")), GoldenFiles.floats(golden.get("x")));
+            float[] want = GoldenFiles.floats(golden.get("y"));
             for (String extension : List.of(".keras", ".h5")) {
                 Model model = Model.load(GOLDEN.resolve(name + extension));
                 Tensor y = model.predict(x, 32, 0);
-                assertEquals(shape(golden.get("y_shape")), y.shape(), name + extension);
+                assertEquals(GoldenFiles.shape(golden.get("y_shape")), y.shape(), name + extension);
                 assertArrayEquals(want, y.data(), 1e-5f, name + extension);
             }
         }
@@ -159,22 +161,6 @@ class ChannelsFirstTest {
         assertEquals(Shape.of(2, 6, 6), conv.outputShape(Shape.of(1, 8, 8)));
     }
 
-    private static Shape shape(JsonNode dims) {
-        int[] d = new int[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dims.get(i).asInt();
-        }
-        return Shape.of(d);
-    }
-
-    private static float[] floats(JsonNode values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values.get(i).asDouble();
-        }
-        return out;
-    }
-
     private static void copyWeights(BaseConv from, BaseConv to) {
         System.arraycopy(from.kernel().value().data(), 0, to.kernel().value().data(), 0, from.kernel().value().size());
         System.arraycopy(from.bias().value().data(), 0, to.bias().value().data(), 0, from.bias().value().size());
@@ -191,32 +177,6 @@ class ChannelsFirstTest {
 
     /** numpy's transpose: output axis i is input axis {@code axes[i]}. */
     private static Tensor permute(Tensor x, int... axes) {
-        Shape in = x.shape();
-        int rank = in.rank();
-        int[] outDims = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            outDims[i] = in.dim(axes[i]);
-        }
-        int[] inStrides = new int[rank];
-        for (int a = rank - 1, s = 1; a >= 0; a--) {
-            inStrides[a] = s;
-            s *= in.dim(a);
-        }
-        float[] out = new float[x.size()];
-        int[] index = new int[rank];
-        for (int j = 0; j < out.length; j++) {
-            int offset = 0;
-            for (int i = 0; i < rank; i++) {
-                offset += index[i] * inStrides[axes[i]];
-            }
-            out[j] = x.data()[offset];
-            for (int a = rank - 1; a >= 0; a--) {
-                if (++index[a] < outDims[a]) {
-                    break;
-                }
-                index[a] = 0;
-            }
-        }
-        return new Tensor(Shape.of(outDims), out);
+        return Transposition.apply(x, axes);
     }
 }

@@ -47,7 +47,7 @@ class ImagePreprocessingLayersTest {
     void drawsStayInKerasRanges() {
         RandomFlip flip = new RandomFlip(new RandomFlip.Config("horizontal", 1L, null));
         float[] flips = new float[2000];
-        flip.draw(new java.util.SplittableRandom(3), flips, flips.length);
+        flip.draw(new dev.jnn.tensor.RandomStream(3), flips, flips.length);
         double mean = 0;
         for (float f : flips) {
             mean += f / flips.length;
@@ -56,20 +56,20 @@ class ImagePreprocessingLayersTest {
         RandomRotation rotation = new RandomRotation(new RandomRotation.Config(-0.1, 0.25, "reflect", "bilinear", 0,
                 null, null));
         float[] angles = new float[1000];
-        rotation.draw(new java.util.SplittableRandom(4), angles, angles.length);
+        rotation.draw(new dev.jnn.tensor.RandomStream(4), angles, angles.length);
         for (float a : angles) {
             assertTrue(a >= -36f && a < 90f, "angle " + a);
         }
         RandomContrast contrast = new RandomContrast(0.3);      // Keras 3: (0, 0.3)
         assertEquals(0.0, contrast.config().lower());
         float[] factors = new float[1000];
-        contrast.draw(new java.util.SplittableRandom(5), factors, factors.length);
+        contrast.draw(new dev.jnn.tensor.RandomStream(5), factors, factors.length);
         for (float f : factors) {
             assertTrue(f >= 1f && f < 1.3f, "contrast " + f);
         }
         RandomZoom zoom = new RandomZoom(0.2);                  // the width zooms with the height
         float[] zooms = new float[20];
-        zoom.draw(new java.util.SplittableRandom(6), zooms, 10);
+        zoom.draw(new dev.jnn.tensor.RandomStream(6), zooms, 10);
         for (int b = 0; b < 10; b++) {
             assertEquals(zooms[2 * b], zooms[2 * b + 1]);
             assertTrue(zooms[2 * b] >= 0.8f && zooms[2 * b] < 1.2f);

@@ -132,6 +132,30 @@ class NoiseRegularizationLayersTest {
         LayerContract.check(() -> new ActivityRegularization(0.01, 0.01), Shape.of(4), Shape.of(4), 0);
     }
 
+    /** Every new random layer exposes its stream, so that BackupAndRestore can replay its draws. */
+    @Test
+    void randomLayersExposeTheirStreamAndReplayFromItsState() {
+        Tensor image = Tensor.zeros(3, 5, 6, 2);
+        for (int i = 0; i < image.size(); i++) {
+            image.data()[i] = (float) Math.cos(i * 0.3) * 100 + 120;
+        }
+        Tensor flat = image.reshape(Shape.of(3, 60));
+        List<Layer> layers = List.of(new RandomFlip(), new RandomRotation(0.2), new RandomZoom(0.2),
+                new RandomTranslation(0.2, 0.2), new RandomContrast(0.3), new RandomBrightness(0.3),
+                new RandomCrop(3, 4), new GaussianDropout(0.3), new AlphaDropout(0.3));
+        for (Layer layer : layers) {
+            Tensor x = layer instanceof GaussianDropout || layer instanceof AlphaDropout ? flat : image;
+            assertEquals(1, layer.randomStreams().size(), layer.className());
+            long state = layer.randomStreams().get(0).state();
+            float[] first = layer.call(x, true).data().clone();
+            layer.randomStreams().get(0).restore(state);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first, layer.call(x, true).data(), layer.className());
+        }
+        AdditiveAttention attention = new AdditiveAttention(new AdditiveAttention.Config(true, 0.3f, false, false, 1L));
+        assertEquals(1, attention.randomStreams().size());
+        assertEquals(List.of(), new Rescaling(2).randomStreams());
+    }
+
     @Test
     void badInput() {
         var e = assertThrows(IllegalArgumentException.class, () -> new GaussianDropout(1.5));

@@ -153,8 +153,8 @@ class SequentialTest {
         model.compile("mse", "adam", "accuracy");
         model.fit(X, Y, FitOptions.builder().epochs(1).verbose(0).build());
         String text = model.summaryText();
-        assertTrue(text.contains(" Total params: 101 (404.00 B)"), text);
-        assertTrue(text.contains(" Optimizer params: 68 (272.00 B)"), text);
+        assertTrue(text.contains(" Total params: 101 (408.00 B)"), text);
+        assertTrue(text.contains(" Optimizer params: 68 (276.00 B)"), text);
     }
 
     @Test
