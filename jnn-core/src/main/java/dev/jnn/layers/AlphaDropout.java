@@ -1,13 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
-import dev.jnn.tensor.RandomStream;
-import dev.jnn.tensor.SeedGenerator;
-import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
-import java.util.List;
-
 /**
  * Keras's {@code AlphaDropout}, the dropout of self-normalizing (SELU) networks: in training each input
  * is kept with probability {@code 1 - rate} or set to SELU's negative saturation
@@ -19,7 +11,7 @@ import java.util.List;
  * model.add(new AlphaDropout(0.1));
  * }</pre>
  */
-public final class AlphaDropout extends Layer {
+public final class AlphaDropout extends NoiseLayer {
     private static final double ALPHA = 1.6732632423543772848170429916717;
     private static final double SCALE = 1.0507009873554804934193349852946;
 
@@ -37,16 +29,14 @@ public final class AlphaDropout extends Layer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final RandomStream random;
 
     public AlphaDropout(double rate) {
         this(new Config(rate, null));
     }
 
     public AlphaDropout(Config config) {
+        super(config.seed(), false);
         this.config = config;
-        this.random = SeedGenerator.newRandom(config.seed());
     }
 
     @Override
@@ -55,38 +45,21 @@ public final class AlphaDropout extends Layer {
     }
 
     @Override
-    public List<RandomStream> randomStreams() {
-        return List.of(random);
+    boolean active() {
+        return config.rate != 0;
     }
 
     @Override
-    public Shape outputShape(Shape inputShape) {
-        return inputShape;
-    }
-
-    @Override
-    protected Tensor forward(Tensor x, boolean training) {
-        if (!training || config.rate == 0) {
-            return x;
-        }
-        Call call = calls.acquire();
-        call.prepare(x);
+    void perturb(float[] in, float[] out, float[] slope) {
         float[] k = coefficients(config.rate);
         float a = k[0];
         float b = k[1];
-        call.a = a;
         float saturation = k[2];
-        float[] in = x.data();
-        float[] out = call.y.data();
         for (int i = 0; i < in.length; i++) {
             boolean kept = random.nextDouble() >= config.rate;
-            call.kept[i] = kept;
+            slope[i] = kept ? a : 0f;
             out[i] = a * (kept ? in[i] : saturation) + b;
         }
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
     }
 
     /** Keras's {@code a}, {@code b} and {@code α'} for a rate: a kept input becomes {@code a·x + b}, a dropped one {@code a·α' + b}. */
@@ -94,39 +67,5 @@ public final class AlphaDropout extends Layer {
         double alphaP = -ALPHA * SCALE;
         double a = Math.pow((1 - rate) * (1 + rate * alphaP * alphaP), -0.5);
         return new float[] {(float) a, (float) (-a * alphaP * rate), (float) alphaP};
-    }
-
-    /** One call's mask, output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private boolean[] kept;
-        private float a;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
-                kept = new boolean[input.size()];
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] dx = x.grad();
-            float[] dy = y.grad();
-            for (int i = 0; i < dx.length; i++) {
-                if (kept[i]) {
-                    dx[i] += dy[i] * a;
-                }
-            }
-        }
-    }
-
-    @Override
-    protected boolean supportsMasking() {
-        return true;
     }
 }

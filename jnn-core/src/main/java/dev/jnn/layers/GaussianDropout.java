@@ -1,12 +1,6 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
-import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
-import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
-import java.util.List;
 
 /**
  * Keras's {@code GaussianDropout}: in training multiplies every input by its own draw from a normal
@@ -17,7 +11,7 @@ import java.util.List;
  * model.add(new GaussianDropout(0.2));
  * }</pre>
  */
-public final class GaussianDropout extends Layer {
+public final class GaussianDropout extends NoiseLayer {
     /**
      * @param rate the equivalent dropout rate, in [0, 1]
      * @param seed seed of the noise stream, or null for the global stream
@@ -32,16 +26,14 @@ public final class GaussianDropout extends Layer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
-    private final RandomStream random;
 
     public GaussianDropout(double rate) {
         this(new Config(rate, null));
     }
 
     public GaussianDropout(Config config) {
+        super(config.seed(), false);
         this.config = config;
-        this.random = SeedGenerator.newRandom(config.seed());
     }
 
     @Override
@@ -50,63 +42,16 @@ public final class GaussianDropout extends Layer {
     }
 
     @Override
-    public List<RandomStream> randomStreams() {
-        return List.of(random);
+    boolean active() {
+        return config.rate != 0;
     }
 
     @Override
-    public Shape outputShape(Shape inputShape) {
-        return inputShape;
-    }
-
-    @Override
-    protected Tensor forward(Tensor x, boolean training) {
-        if (!training || config.rate == 0) {
-            return x;
-        }
-        Call call = calls.acquire();
-        call.prepare(x);
+    void perturb(float[] in, float[] out, float[] noise) {
         double stddev = Math.sqrt(config.rate / (1.0 - config.rate));
-        float[] in = x.data();
-        float[] out = call.y.data();
         for (int i = 0; i < in.length; i++) {
-            call.noise[i] = (float) (1.0 + stddev * SeedGenerator.nextGaussian(random));
-            out[i] = in[i] * call.noise[i];
+            noise[i] = (float) (1.0 + stddev * SeedGenerator.nextGaussian(random));
+            out[i] = in[i] * noise[i];
         }
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
-    }
-
-    /** One call's noise, output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private float[] noise;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
-                noise = new float[input.size()];
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] dx = x.grad();
-            float[] dy = y.grad();
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] += dy[i] * noise[i];
-            }
-        }
-    }
-
-    @Override
-    protected boolean supportsMasking() {
-        return true;
     }
 }
