@@ -15,10 +15,14 @@ abstract class AffineImageLayer extends RandomImageLayer {
     private final boolean bilinear;
     private final AffineSampler.FillMode fillMode;
     private final float fillValue;
+    private final int drawsPerImage;
     private final PerStep<Call> calls = new PerStep<>(Call::new);
 
-    AffineImageLayer(DataFormat dataFormat, Long seed, String interpolation, String fillMode, double fillValue) {
+    /** @param drawsPerImage how many numbers {@link #draw} draws for each image */
+    AffineImageLayer(DataFormat dataFormat, Long seed, String interpolation, String fillMode, double fillValue,
+                     int drawsPerImage) {
         super(dataFormat, seed);
+        this.drawsPerImage = drawsPerImage;
         this.bilinear = bilinear(className(), interpolation);
         this.fillMode = AffineSampler.FillMode.of(className(), fillMode);
         this.fillValue = (float) fillValue;
@@ -35,6 +39,11 @@ abstract class AffineImageLayer extends RandomImageLayer {
 
     /** Keras's transform of each image, 8 numbers per image, from the drawn numbers of the call. */
     abstract void transforms(float[] drawn, int batch, int h, int w, float[] out);
+
+    @Override
+    final int parameterCount(int batch) {
+        return drawsPerImage * batch;
+    }
 
     @Override
     final Shape imageOutputShape(int h, int w, int c) {

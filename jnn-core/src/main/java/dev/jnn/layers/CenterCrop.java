@@ -54,11 +54,6 @@ public final class CenterCrop extends ImageLayer {
     }
 
     @Override
-    boolean acts(boolean training) {
-        return true;
-    }
-
-    @Override
     Tensor transform(Tensor x, boolean training) {
         int h = x.shape().dim(1);
         int w = x.shape().dim(2);
@@ -66,9 +61,8 @@ public final class CenterCrop extends ImageLayer {
         int tw = config.width;
         WindowResize call = calls.acquire();
         if (h >= th && w >= tw) {
-            return call.apply(x, (h - th) / 2, (w - tw) / 2, th, tw, th, tw, true, 0f);
+            return call.crop(x, (h - th) / 2, (w - tw) / 2, th, tw);
         }
-        int[] window = WindowResize.smartWindow(h, w, th, tw);
-        return call.apply(x, window[0], window[1], window[2], window[3], th, tw, true, 0f);
+        return call.smartResize(x, th, tw);
     }
 }

@@ -20,8 +20,10 @@ abstract class ImageLayer extends Layer {
     /** The channels_last output shape {@code (h', w', c)} for an image of {@code h × w × c}. */
     abstract Shape imageOutputShape(int h, int w, int c);
 
-    /** Whether the layer changes its input in this mode (the random layers act only in training). */
-    abstract boolean acts(boolean training);
+    /** Whether the layer changes its input in this mode: always, but the random layers act only in training. */
+    boolean acts(boolean training) {
+        return true;
+    }
 
     /** The computation on a channels_last batch {@code [batch, h, w, c]}. */
     abstract Tensor transform(Tensor x, boolean training);

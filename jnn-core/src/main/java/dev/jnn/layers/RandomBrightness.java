@@ -1,10 +1,7 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -18,7 +15,7 @@ import java.util.List;
  * model.add(new RandomBrightness(new RandomBrightness.Config(-0.1, 0.3, 0, 1, null, null)));
  * }</pre>
  */
-public final class RandomBrightness extends RandomImageLayer {
+public final class RandomBrightness extends PerImageRandomLayer {
     /**
      * @param lower     the lowest draw (a fraction of the value range)
      * @param upper     the highest draw
@@ -51,7 +48,6 @@ public final class RandomBrightness extends RandomImageLayer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
 
     /** Keras's {@code RandomBrightness(factor)} for values in [0, 255]. */
     public RandomBrightness(double factor) {
@@ -59,7 +55,7 @@ public final class RandomBrightness extends RandomImageLayer {
     }
 
     public RandomBrightness(Config config) {
-        super(config.dataFormat(), config.seed());
+        super(config.dataFormat(), config.seed(), true);
         this.config = config;
     }
 
@@ -68,17 +64,7 @@ public final class RandomBrightness extends RandomImageLayer {
         return config;
     }
 
-    @Override
-    Shape imageOutputShape(int h, int w, int c) {
-        return Shape.of(h, w, c);
-    }
-
     /** One number per image: the draw {@code u} (the delta is {@code u · (high - low)}). */
-    @Override
-    int parameterCount(int batch) {
-        return batch;
-    }
-
     @Override
     void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
@@ -87,58 +73,28 @@ public final class RandomBrightness extends RandomImageLayer {
     }
 
     @Override
-    Tensor transform(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        parameters(call.draws, call.batch);
+    void apply(float[] in, float[] out, float[] draws, Shape shape, boolean[] inside) {
         float low = (float) config.valueLow;
         float high = (float) config.valueHigh;
         float span = (float) (config.valueHigh - config.valueLow);
-        int per = call.shape.size() / call.batch;
-        float[] in = x.data();
-        float[] out = call.y.data();
-        for (int b = 0; b < call.batch; b++) {
-            float delta = call.draws[b] * span;
+        int batch = shape.dim(0);
+        int per = shape.size() / batch;
+        for (int b = 0; b < batch; b++) {
+            float delta = draws[b] * span;
             for (int i = b * per; i < (b + 1) * per; i++) {
                 float v = in[i] + delta;
-                call.inside[i] = v >= low && v <= high;
+                inside[i] = v >= low && v <= high;
                 out[i] = Math.min(Math.max(v, low), high);
             }
         }
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
     }
 
-    /** One call's draws, clipping mask, output and backward (the gradient passes where nothing was clipped). */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private float[] draws;
-        private boolean[] inside;
-        private int batch;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                batch = shape.dim(0);
-                y = Tensor.zeros(shape);
-                draws = new float[batch];
-                inside = new boolean[input.size()];
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] dx = x.grad();
-            float[] dy = y.grad();
-            for (int i = 0; i < dx.length; i++) {
-                if (inside[i]) {
-                    dx[i] += dy[i];
-                }
+    /** The gradient passes where nothing was clipped. */
+    @Override
+    void applyBackward(float[] dy, float[] dx, float[] draws, Shape shape, boolean[] inside) {
+        for (int i = 0; i < dx.length; i++) {
+            if (inside[i]) {
+                dx[i] += dy[i];
             }
         }
     }

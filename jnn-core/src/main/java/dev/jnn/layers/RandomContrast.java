@@ -1,10 +1,7 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -20,7 +17,7 @@ import java.util.List;
  * model.add(new RandomContrast(new RandomContrast.Config(0.2, 0.3, 0, 1, null, null)));   // c in [0.8, 1.3]
  * }</pre>
  */
-public final class RandomContrast extends RandomImageLayer {
+public final class RandomContrast extends PerImageRandomLayer {
     /**
      * @param lower      how far below 1 the factor may go
      * @param upper      how far above 1 the factor may go
@@ -52,7 +49,6 @@ public final class RandomContrast extends RandomImageLayer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
 
     /** Keras's {@code RandomContrast(factor)} for values in [0, 255]. */
     public RandomContrast(double factor) {
@@ -60,7 +56,7 @@ public final class RandomContrast extends RandomImageLayer {
     }
 
     public RandomContrast(Config config) {
-        super(config.dataFormat(), config.seed());
+        super(config.dataFormat(), config.seed(), true);
         this.config = config;
     }
 
@@ -69,17 +65,7 @@ public final class RandomContrast extends RandomImageLayer {
         return config;
     }
 
-    @Override
-    Shape imageOutputShape(int h, int w, int c) {
-        return Shape.of(h, w, c);
-    }
-
     /** One number per image: the contrast factor. */
-    @Override
-    int parameterCount(int batch) {
-        return batch;
-    }
-
     @Override
     void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
@@ -88,20 +74,16 @@ public final class RandomContrast extends RandomImageLayer {
     }
 
     @Override
-    Tensor transform(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        parameters(call.factors, call.batch);
+    void apply(float[] in, float[] out, float[] factors, Shape shape, boolean[] inside) {
         float low = (float) config.valueLow;
         float high = (float) config.valueHigh;
-        int h = call.shape.dim(1);
-        int w = call.shape.dim(2);
-        int c = call.shape.dim(3);
-        float[] in = x.data();
-        float[] out = call.y.data();
-        for (int b = 0; b < call.batch; b++) {
+        int batch = shape.dim(0);
+        int h = shape.dim(1);
+        int w = shape.dim(2);
+        int c = shape.dim(3);
+        for (int b = 0; b < batch; b++) {
             int image = b * h * w * c;
-            float factor = call.factors[b];
+            float factor = factors[b];
             for (int ch = 0; ch < c; ch++) {
                 double sum = 0;
                 for (int p = 0; p < h * w; p++) {
@@ -111,62 +93,36 @@ public final class RandomContrast extends RandomImageLayer {
                 for (int p = 0; p < h * w; p++) {
                     int i = image + p * c + ch;
                     float v = (in[i] - mean) * factor + mean;
-                    call.inside[i] = v >= low && v <= high;
+                    inside[i] = v >= low && v <= high;
                     out[i] = Math.min(Math.max(v, low), high);
                 }
             }
         }
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
     }
 
-    /** One call's factors, clipping mask, output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private float[] factors;
-        private boolean[] inside;
-        private int batch;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                batch = shape.dim(0);
-                y = Tensor.zeros(shape);
-                factors = new float[batch];
-                inside = new boolean[input.size()];
-            }
-        }
-
-        /**
-         * With {@code g} the output gradient where no clipping happened, {@code dx = c·g + (1 - c)·mean(g)}
-         * per image and channel, since every pixel also moves the mean.
-         */
-        @Override
-        public void backward() {
-            float[] dx = x.grad();
-            float[] dy = y.grad();
-            int h = shape.dim(1);
-            int w = shape.dim(2);
-            int c = shape.dim(3);
-            for (int b = 0; b < batch; b++) {
-                int image = b * h * w * c;
-                float factor = factors[b];
-                for (int ch = 0; ch < c; ch++) {
-                    double sum = 0;
-                    for (int p = 0; p < h * w; p++) {
-                        int i = image + p * c + ch;
-                        sum += inside[i] ? dy[i] : 0f;
-                    }
-                    float share = (float) ((1 - factor) * sum / (h * w));
-                    for (int p = 0; p < h * w; p++) {
-                        int i = image + p * c + ch;
-                        dx[i] += (inside[i] ? factor * dy[i] : 0f) + share;
-                    }
+    /**
+     * With {@code g} the output gradient where no clipping happened, {@code dx = c·g + (1 - c)·mean(g)}
+     * per image and channel, since every pixel also moves the mean.
+     */
+    @Override
+    void applyBackward(float[] dy, float[] dx, float[] factors, Shape shape, boolean[] inside) {
+        int batch = shape.dim(0);
+        int h = shape.dim(1);
+        int w = shape.dim(2);
+        int c = shape.dim(3);
+        for (int b = 0; b < batch; b++) {
+            int image = b * h * w * c;
+            float factor = factors[b];
+            for (int ch = 0; ch < c; ch++) {
+                double sum = 0;
+                for (int p = 0; p < h * w; p++) {
+                    int i = image + p * c + ch;
+                    sum += inside[i] ? dy[i] : 0f;
+                }
+                float share = (float) ((1 - factor) * sum / (h * w));
+                for (int p = 0; p < h * w; p++) {
+                    int i = image + p * c + ch;
+                    dx[i] += (inside[i] ? factor * dy[i] : 0f) + share;
                 }
             }
         }

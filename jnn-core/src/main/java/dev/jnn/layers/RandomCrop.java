@@ -90,8 +90,7 @@ public final class RandomCrop extends RandomImageLayer {
         int tw = config.width;
         WindowResize call = calls.acquire();
         if (!training) {
-            int[] window = WindowResize.smartWindow(h, w, th, tw);
-            return call.apply(x, window[0], window[1], window[2], window[3], th, tw, true, 0f);
+            return call.smartResize(x, th, tw);
         }
         if (h > th && w > tw) {
             drawH = h;
@@ -103,7 +102,7 @@ public final class RandomCrop extends RandomImageLayer {
                 throw new IllegalStateException("RandomCrop \"" + name() + "\": window at (" + top + ", " + left
                         + ") does not fit a " + h + "x" + w + " image");
             }
-            return call.apply(x, top, left, th, tw, th, tw, true, 0f);
+            return call.crop(x, top, left, th, tw);
         }
         // Keras 3 slices the target size from the start of the aspect-ratio window, then resizes what it got.
         int[] window = WindowResize.smartWindow(h, w, th, tw);

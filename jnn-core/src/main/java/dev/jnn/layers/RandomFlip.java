@@ -1,10 +1,7 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.Shape;
-import dev.jnn.tensor.Tensor;
 
 /**
  * Keras's {@code RandomFlip}: in training, each image is flipped with probability 1/2 — left-right
@@ -17,7 +14,7 @@ import dev.jnn.tensor.Tensor;
  * model.add(new RandomFlip("horizontal"));
  * }</pre>
  */
-public final class RandomFlip extends RandomImageLayer {
+public final class RandomFlip extends PerImageRandomLayer {
     /**
      * @param mode       {@code "horizontal"}, {@code "vertical"} or {@code "horizontal_and_vertical"}
      * @param seed       seed of the layer's stream, or null for the global stream
@@ -38,7 +35,6 @@ public final class RandomFlip extends RandomImageLayer {
     private final Config config;
     private final boolean horizontal;
     private final boolean vertical;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
 
     /** Keras's default: {@code "horizontal_and_vertical"}. */
     public RandomFlip() {
@@ -50,7 +46,7 @@ public final class RandomFlip extends RandomImageLayer {
     }
 
     public RandomFlip(Config config) {
-        super(config.dataFormat(), config.seed());
+        super(config.dataFormat(), config.seed(), false);
         this.config = config;
         this.horizontal = !config.mode.equals("vertical");
         this.vertical = !config.mode.equals("horizontal");
@@ -61,17 +57,7 @@ public final class RandomFlip extends RandomImageLayer {
         return config;
     }
 
-    @Override
-    Shape imageOutputShape(int h, int w, int c) {
-        return Shape.of(h, w, c);
-    }
-
     /** One number per image: 1 flips it, 0 leaves it (Keras flips when its uniform draw is ≤ 0.5). */
-    @Override
-    int parameterCount(int batch) {
-        return batch;
-    }
-
     @Override
     void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {
@@ -80,64 +66,40 @@ public final class RandomFlip extends RandomImageLayer {
     }
 
     @Override
-    Tensor transform(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        parameters(call.flips, call.batch);
-        call.copy(x.data(), call.y.data(), false);
-        if (GradientTape.isRecording(x)) {
-            GradientTape.active().record(call.y, call);
-        }
-        return call.y;
+    void apply(float[] in, float[] out, float[] flips, Shape shape, boolean[] unused) {
+        copy(in, out, flips, shape, false);
     }
 
-    /** One call's flips, output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-        private float[] flips;
-        private int batch;
+    /** The gradient is flipped back the same way. */
+    @Override
+    void applyBackward(float[] dy, float[] dx, float[] flips, Shape shape, boolean[] unused) {
+        copy(dy, dx, flips, shape, true);
+    }
 
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                batch = shape.dim(0);
-                y = Tensor.zeros(shape);
-                flips = new float[batch];
-            }
-        }
-
-        /** Copies each pixel to its flipped place ({@code back}: from the flipped place, adding). */
-        void copy(float[] from, float[] to, boolean back) {
-            int h = shape.dim(1);
-            int w = shape.dim(2);
-            int c = shape.dim(3);
-            for (int b = 0; b < batch; b++) {
-                boolean flip = flips[b] != 0f;
-                int image = b * h * w * c;
-                for (int i = 0; i < h; i++) {
-                    int si = flip && vertical ? h - 1 - i : i;
-                    for (int j = 0; j < w; j++) {
-                        int sj = flip && horizontal ? w - 1 - j : j;
-                        int o = image + (i * w + j) * c;
-                        int s = image + (si * w + sj) * c;
-                        for (int ch = 0; ch < c; ch++) {
-                            if (back) {
-                                to[s + ch] += from[o + ch];
-                            } else {
-                                to[o + ch] = from[s + ch];
-                            }
+    /** Copies each pixel to its flipped place ({@code back}: from the flipped place, adding). */
+    private void copy(float[] from, float[] to, float[] flips, Shape shape, boolean back) {
+        int batch = shape.dim(0);
+        int h = shape.dim(1);
+        int w = shape.dim(2);
+        int c = shape.dim(3);
+        for (int b = 0; b < batch; b++) {
+            boolean flip = flips[b] != 0f;
+            int image = b * h * w * c;
+            for (int i = 0; i < h; i++) {
+                int si = flip && vertical ? h - 1 - i : i;
+                for (int j = 0; j < w; j++) {
+                    int sj = flip && horizontal ? w - 1 - j : j;
+                    int o = image + (i * w + j) * c;
+                    int s = image + (si * w + sj) * c;
+                    for (int ch = 0; ch < c; ch++) {
+                        if (back) {
+                            to[s + ch] += from[o + ch];
+                        } else {
+                            to[o + ch] = from[s + ch];
                         }
                     }
                 }
             }
-        }
-
-        @Override
-        public void backward() {
-            copy(y.grad(), x.grad(), true);
         }
     }
 }

@@ -51,7 +51,8 @@ public final class RandomRotation extends AffineImageLayer {
     }
 
     public RandomRotation(Config config) {
-        super(config.dataFormat(), config.seed(), config.interpolation(), config.fillMode(), config.fillValue());
+        super(config.dataFormat(), config.seed(), config.interpolation(), config.fillMode(), config.fillValue(),
+                1);
         this.config = config;
     }
 
@@ -61,11 +62,6 @@ public final class RandomRotation extends AffineImageLayer {
     }
 
     /** One number per image: the angle in degrees. */
-    @Override
-    int parameterCount(int batch) {
-        return batch;
-    }
-
     @Override
     void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {

@@ -48,7 +48,8 @@ public final class RandomTranslation extends AffineImageLayer {
     }
 
     public RandomTranslation(Config config) {
-        super(config.dataFormat(), config.seed(), config.interpolation(), config.fillMode(), config.fillValue());
+        super(config.dataFormat(), config.seed(), config.interpolation(), config.fillMode(), config.fillValue(),
+                2);
         this.config = config;
         this.height = ImageFactor.symmetric("RandomTranslation", "height_factor", config.heightFactor, false);
         this.width = ImageFactor.symmetric("RandomTranslation", "width_factor", config.widthFactor, false);
@@ -60,11 +61,6 @@ public final class RandomTranslation extends AffineImageLayer {
     }
 
     /** Two numbers per image: the height and width draws, fractions of the image's size. */
-    @Override
-    int parameterCount(int batch) {
-        return 2 * batch;
-    }
-
     @Override
     void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {

@@ -53,7 +53,8 @@ public final class RandomZoom extends AffineImageLayer {
     }
 
     public RandomZoom(Config config) {
-        super(config.dataFormat(), config.seed(), config.interpolation(), config.fillMode(), config.fillValue());
+        super(config.dataFormat(), config.seed(), config.interpolation(), config.fillMode(), config.fillValue(),
+                2);
         this.config = config;
         this.height = ImageFactor.symmetric("RandomZoom", "height_factor", config.heightFactor, true);
         this.width = config.widthFactor == null ? null
@@ -66,11 +67,6 @@ public final class RandomZoom extends AffineImageLayer {
     }
 
     /** Two numbers per image: the height zoom and the width zoom (both {@code 1 + u}). */
-    @Override
-    int parameterCount(int batch) {
-        return 2 * batch;
-    }
-
     @Override
     void draw(RandomStream random, float[] out, int batch) {
         for (int b = 0; b < batch; b++) {

@@ -69,11 +69,6 @@ public final class Resizing extends ImageLayer {
     }
 
     @Override
-    boolean acts(boolean training) {
-        return true;
-    }
-
-    @Override
     Tensor transform(Tensor x, boolean training) {
         int h = x.shape().dim(1);
         int w = x.shape().dim(2);

@@ -23,6 +23,17 @@ final class WindowResize implements BackwardStep {
         return new int[] {(int) ((double) (h - cropH) / 2), (int) ((double) (w - cropW) / 2), cropH, cropW};
     }
 
+    /** Crops the {@code outH × outW} window at {@code (top, left)} of each image. */
+    Tensor crop(Tensor input, int top, int left, int outH, int outW) {
+        return apply(input, top, left, outH, outW, outH, outW, true, 0f);
+    }
+
+    /** Keras's {@code smart_resize}: each image's {@link #smartWindow}, resized bilinearly to {@code outH × outW}. */
+    Tensor smartResize(Tensor input, int outH, int outW) {
+        int[] window = smartWindow(input.shape().dim(1), input.shape().dim(2), outH, outW);
+        return apply(input, window[0], window[1], window[2], window[3], outH, outW, true, 0f);
+    }
+
     /**
      * Resizes the window {@code (top, left, srcH, srcW)} of each image of {@code input} (channels_last)
      * to {@code outH × outW}; the plan is rebuilt only when the geometry changes.
