@@ -4,15 +4,10 @@ import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
-import dev.jnn.kernels.Kernels;
-import dev.jnn.kernels.Sgemm;
 import dev.jnn.regularizers.Regularizer;
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,8 +25,6 @@ import java.util.List;
  * }</pre>
  */
 public final class Conv1DTranspose extends SequenceConvLayer {
-    private static final Sgemm SGEMM = Kernels.sgemm();
-
     /**
      * @param filters           output channels, &gt; 0
      * @param kernelSize        (length,), &gt; 0
@@ -88,7 +81,7 @@ public final class Conv1DTranspose extends SequenceConvLayer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private final TransposeConvCalls calls;
     private Parameter kernel;
     private Parameter bias;
 
@@ -99,6 +92,7 @@ public final class Conv1DTranspose extends SequenceConvLayer {
     public Conv1DTranspose(Config config) {
         super(config.dataFormat());
         this.config = config;
+        this.calls = new TransposeConvCalls(config.activation, this::geometry, this::channelsLastOutputShape);
     }
 
     @Override
@@ -141,68 +135,6 @@ public final class Conv1DTranspose extends SequenceConvLayer {
 
     @Override
     Tensor channelsLastForward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        ConvGeometry g = call.geometry;
-        float[] z = call.output.z();
-        if (call.identity) {
-            SGEMM.matmulTransposeB(x.data(), kernel.value().data(), z, call.rows, call.channels, g.patchSize(), false);
-        } else {
-            SGEMM.matmulTransposeB(x.data(), kernel.value().data(), call.cols, call.rows, call.channels,
-                    g.patchSize(), false);
-            Arrays.fill(z, 0f);
-            g.col2im(call.cols, z, call.batch);
-        }
-        Tensor y = call.output.finish(bias);
-        if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
-            GradientTape.active().record(y, call);
-        }
-        return y;
-    }
-
-    /** One call's buffers and backward: {@code dcols = im2col(dz)}, {@code dx += dcols·kernel}, {@code dK += dcolsᵀ·x}. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape inputShape;
-        private ConvGeometry geometry;
-        private int batch;
-        private int rows;
-        private int channels;
-        private boolean identity;
-        private float[] cols;
-        private ConvOutput output;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(inputShape)) {
-                Shape sample = input.shape().withoutBatch();
-                inputShape = input.shape();
-                geometry = geometry(sample);
-                batch = input.shape().dim(0);
-                channels = sample.dim(-1);
-                rows = batch * geometry.positions();
-                identity = geometry.isIdentity();
-                // the forward's cols are dead after col2im, so the backward reuses them for im2col(dz)
-                cols = identity ? null : new float[rows * geometry.patchSize()];
-                output = new ConvOutput(config.activation, channelsLastOutputShape(sample).withBatch(batch));
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] gradZ = output.backward(bias);
-            int patch = geometry.patchSize();
-            float[] dcols = gradZ;
-            if (!identity) {
-                dcols = cols;
-                geometry.im2col(gradZ, dcols, batch);
-            }
-            if (kernel.trainable()) {
-                SGEMM.matmulTransposeA(dcols, x.data(), kernel.grad(), patch, rows, channels, true);
-            }
-            if (x.requiresGrad()) {
-                SGEMM.matmul(dcols, kernel.value().data(), x.grad(), rows, patch, channels, true);
-            }
-        }
+        return calls.forward(x, kernel, bias);
     }
 }

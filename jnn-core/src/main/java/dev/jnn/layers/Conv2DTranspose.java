@@ -3,15 +3,10 @@ package dev.jnn.layers;
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
-import dev.jnn.kernels.Kernels;
-import dev.jnn.kernels.Sgemm;
 import dev.jnn.regularizers.Regularizer;
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,8 +32,6 @@ import java.util.List;
  * }</pre>
  */
 public final class Conv2DTranspose extends Layer {
-    private static final Sgemm SGEMM = Kernels.sgemm();
-
     /**
      * Conv2DTranspose's configuration, with Keras's defaults in {@link Conv2DTranspose#builder(int, int)}.
      *
@@ -92,7 +85,7 @@ public final class Conv2DTranspose extends Layer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private final TransposeConvCalls calls;
     private Parameter kernel;
     private Parameter bias;
 
@@ -109,6 +102,7 @@ public final class Conv2DTranspose extends Layer {
     /** A Conv2DTranspose from a full configuration. */
     public Conv2DTranspose(Config config) {
         this.config = config;
+        this.calls = new TransposeConvCalls(config.activation, this::geometry, this::outputShape);
     }
 
     /** A builder starting from Keras's defaults, with a square kernel. */
@@ -202,74 +196,12 @@ public final class Conv2DTranspose extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        ConvGeometry g = call.geometry;
-        float[] z = call.output.z();
-        if (call.identity) {
-            SGEMM.matmulTransposeB(x.data(), kernel.value().data(), z, call.rows, call.channels, g.patchSize(), false);
-        } else {
-            SGEMM.matmulTransposeB(x.data(), kernel.value().data(), call.cols, call.rows, call.channels,
-                    g.patchSize(), false);
-            Arrays.fill(z, 0f);
-            g.col2im(call.cols, z, call.batch);
-        }
-        Tensor y = call.output.finish(bias);
-        if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
-            GradientTape.active().record(y, call);
-        }
-        return y;
+        return calls.forward(x, kernel, bias);
     }
 
     @Override
     public String className() {
         return "Conv2DTranspose";
-    }
-
-    /** One call's buffers and backward: cols = x · kernelᵀ, one row per input position. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape inputShape;
-        private ConvGeometry geometry;
-        private int batch;
-        private int rows;
-        private int channels;
-        private boolean identity;
-        private float[] cols;
-        private ConvOutput output;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(inputShape)) {
-                Shape sample = input.shape().withoutBatch();
-                inputShape = input.shape();
-                geometry = geometry(sample);
-                batch = input.shape().dim(0);
-                channels = sample.dim(-1);
-                rows = batch * geometry.positions();
-                identity = geometry.isIdentity();
-                // the forward's cols are dead after col2im, so the backward reuses them for im2col(dz)
-                cols = identity ? null : new float[rows * geometry.patchSize()];
-                output = new ConvOutput(config.activation, outputShape(sample).withBatch(batch));
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] gradZ = output.backward(bias);
-            int patch = geometry.patchSize();
-            float[] dcols = gradZ;
-            if (!identity) {
-                dcols = cols;
-                geometry.im2col(gradZ, dcols, batch);
-            }
-            if (kernel.trainable()) {
-                SGEMM.matmulTransposeA(dcols, x.data(), kernel.grad(), patch, rows, channels, true);
-            }
-            if (x.requiresGrad()) {
-                SGEMM.matmul(dcols, kernel.value().data(), x.grad(), rows, patch, channels, true);
-            }
-        }
     }
 
     /** Builds a {@link Config} from Keras's defaults. */

@@ -5,8 +5,6 @@ import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.regularizers.Regularizer;
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -71,7 +69,7 @@ public final class DepthwiseConv1D extends SequenceConvLayer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private final DepthwiseConvCalls calls;
     private Parameter kernel;
     private Parameter bias;
 
@@ -82,6 +80,8 @@ public final class DepthwiseConv1D extends SequenceConvLayer {
     public DepthwiseConv1D(Config config) {
         super(config.dataFormat());
         this.config = config;
+        this.calls = new DepthwiseConvCalls(config.depthMultiplier, config.activation, this::geometry,
+                this::channelsLastOutputShape);
     }
 
     @Override
@@ -109,39 +109,6 @@ public final class DepthwiseConv1D extends SequenceConvLayer {
 
     @Override
     Tensor channelsLastForward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        call.depthwise.forward(x.data(), kernel.value().data(), call.output.z());
-        Tensor y = call.output.finish(bias);
-        if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
-            GradientTape.active().record(y, call);
-        }
-        return y;
-    }
-
-    /** One call's buffers and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape inputShape;
-        private DepthwiseConvolution depthwise;
-        private ConvOutput output;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(inputShape)) {
-                Shape sample = input.shape().withoutBatch();
-                inputShape = input.shape();
-                int batch = input.shape().dim(0);
-                depthwise = new DepthwiseConvolution(geometry(sample), config.depthMultiplier, batch);
-                output = new ConvOutput(config.activation, channelsLastOutputShape(sample).withBatch(batch));
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] gradZ = output.backward(bias);
-            depthwise.backward(x.data(), kernel.value().data(), gradZ, x.requiresGrad() ? x.grad() : null,
-                    kernel.trainable() ? kernel.grad() : null);
-        }
+        return calls.forward(x, kernel, bias);
     }
 }

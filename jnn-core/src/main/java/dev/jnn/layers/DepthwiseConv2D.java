@@ -4,8 +4,6 @@ import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.regularizers.Regularizer;
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -62,7 +60,7 @@ public final class DepthwiseConv2D extends Layer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private final DepthwiseConvCalls calls;
     private Parameter kernel;
     private Parameter bias;
 
@@ -74,6 +72,7 @@ public final class DepthwiseConv2D extends Layer {
     /** A DepthwiseConv2D from a full configuration. */
     public DepthwiseConv2D(Config config) {
         this.config = config;
+        this.calls = new DepthwiseConvCalls(config.depthMultiplier, config.activation, this::geometry, this::outputShape);
     }
 
     /** A builder starting from Keras's defaults, with a square kernel. */
@@ -158,45 +157,12 @@ public final class DepthwiseConv2D extends Layer {
 
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        call.depthwise.forward(x.data(), kernel.value().data(), call.output.z());
-        Tensor y = call.output.finish(bias);
-        if (GradientTape.isRecording(x, kernel.value(), bias == null ? null : bias.value())) {
-            GradientTape.active().record(y, call);
-        }
-        return y;
+        return calls.forward(x, kernel, bias);
     }
 
     @Override
     public String className() {
         return "DepthwiseConv2D";
-    }
-
-    /** One call's buffers and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape inputShape;
-        private DepthwiseConvolution depthwise;
-        private ConvOutput output;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(inputShape)) {
-                Shape sample = input.shape().withoutBatch();
-                inputShape = input.shape();
-                int batch = input.shape().dim(0);
-                depthwise = new DepthwiseConvolution(geometry(sample), config.depthMultiplier, batch);
-                output = new ConvOutput(config.activation, outputShape(sample).withBatch(batch));
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] gradZ = output.backward(bias);
-            depthwise.backward(x.data(), kernel.value().data(), gradZ, x.requiresGrad() ? x.grad() : null,
-                    kernel.trainable() ? kernel.grad() : null);
-        }
     }
 
     /** Builds a {@link Config} from Keras's defaults. */

@@ -4,11 +4,7 @@ import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
-import dev.jnn.kernels.Kernels;
-import dev.jnn.kernels.Sgemm;
 import dev.jnn.regularizers.Regularizer;
-import dev.jnn.tensor.BackwardStep;
-import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -29,8 +25,6 @@ import java.util.List;
  * }</pre>
  */
 public final class SeparableConv1D extends SequenceConvLayer {
-    private static final Sgemm SGEMM = Kernels.sgemm();
-
     /**
      * @param filters              output channels, &gt; 0
      * @param kernelSize           (length,), &gt; 0
@@ -82,7 +76,7 @@ public final class SeparableConv1D extends SequenceConvLayer {
     }
 
     private final Config config;
-    private final PerStep<Call> calls = new PerStep<>(Call::new);
+    private final SeparableConvCalls calls;
     private Parameter depthwiseKernel;
     private Parameter pointwiseKernel;
     private Parameter bias;
@@ -94,6 +88,8 @@ public final class SeparableConv1D extends SequenceConvLayer {
     public SeparableConv1D(Config config) {
         super(config.dataFormat());
         this.config = config;
+        this.calls = new SeparableConvCalls(config.filters, config.depthMultiplier, config.activation, this::geometry,
+                this::channelsLastOutputShape);
     }
 
     @Override
@@ -125,64 +121,6 @@ public final class SeparableConv1D extends SequenceConvLayer {
 
     @Override
     Tensor channelsLastForward(Tensor x, boolean training) {
-        Call call = calls.acquire();
-        call.prepare(x);
-        call.convolution.forward(x.data(), depthwiseKernel.value().data(), call.depthwise);
-        SGEMM.matmul(call.depthwise, pointwiseKernel.value().data(), call.output.z(), call.rows,
-                call.depthwiseChannels, config.filters, false);
-        Tensor y = call.output.finish(bias);
-        if (GradientTape.isRecording(x, depthwiseKernel.value(), pointwiseKernel.value())
-                || GradientTape.isRecording(bias == null ? null : bias.value())) {
-            GradientTape.active().record(y, call);
-        }
-        return y;
-    }
-
-    /** One call's buffers and backward: through the pointwise product, then the depthwise loops. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape inputShape;
-        private DepthwiseConvolution convolution;
-        private int rows;
-        private int depthwiseChannels;
-        private float[] depthwise;
-        private float[] depthwiseGrad;
-        private ConvOutput output;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(inputShape)) {
-                Shape sample = input.shape().withoutBatch();
-                inputShape = input.shape();
-                ConvGeometry geometry = geometry(sample);
-                int batch = input.shape().dim(0);
-                convolution = new DepthwiseConvolution(geometry, config.depthMultiplier, batch);
-                rows = batch * geometry.positions();
-                depthwiseChannels = sample.dim(-1) * config.depthMultiplier;
-                depthwise = new float[rows * depthwiseChannels];
-                depthwiseGrad = null;
-                output = new ConvOutput(config.activation, channelsLastOutputShape(sample).withBatch(batch));
-            }
-        }
-
-        @Override
-        public void backward() {
-            float[] gradZ = output.backward(bias);
-            if (pointwiseKernel.trainable()) {
-                SGEMM.matmulTransposeA(depthwise, gradZ, pointwiseKernel.grad(), depthwiseChannels, rows,
-                        config.filters, true);
-            }
-            boolean inputGrad = x.requiresGrad();
-            if (!inputGrad && !depthwiseKernel.trainable()) {
-                return;
-            }
-            if (depthwiseGrad == null) {
-                depthwiseGrad = new float[depthwise.length];
-            }
-            SGEMM.matmulTransposeB(gradZ, pointwiseKernel.value().data(), depthwiseGrad, rows, config.filters,
-                    depthwiseChannels, false);
-            convolution.backward(x.data(), depthwiseKernel.value().data(), depthwiseGrad, inputGrad ? x.grad() : null,
-                    depthwiseKernel.trainable() ? depthwiseKernel.grad() : null);
-        }
+        return calls.forward(x, depthwiseKernel, pointwiseKernel, bias);
     }
 }
