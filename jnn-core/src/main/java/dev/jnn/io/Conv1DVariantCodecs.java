@@ -1,18 +1,22 @@
 package dev.jnn.io;
 
-import static dev.jnn.io.LayerJson.activation;
-import static dev.jnn.io.LayerJson.base;
+import static dev.jnn.io.ConvLayerCodecs.convEnd;
+import static dev.jnn.io.ConvLayerCodecs.convStart;
+import static dev.jnn.io.ConvLayerCodecs.dataFormatDilated;
+import static dev.jnn.io.ConvLayerCodecs.depthwiseStart;
+import static dev.jnn.io.ConvLayerCodecs.outputPadding;
+import static dev.jnn.io.ConvLayerCodecs.separableEnd;
 import static dev.jnn.io.LayerJson.decimal;
-import static dev.jnn.io.LayerJson.initializer;
-import static dev.jnn.io.LayerJson.regularizer;
+import static dev.jnn.io.LayerJson.seed;
 import static dev.jnn.io.LayerRegistry.add;
 import static dev.jnn.io.LayerRegistry.alias;
+import static dev.jnn.io.MergeLayerCodecs.attentionBase;
+import static dev.jnn.io.MergeLayerCodecs.causal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jnn.layers.AdditiveAttention;
 import dev.jnn.layers.Conv1DTranspose;
 import dev.jnn.layers.DepthwiseConv1D;
-import dev.jnn.layers.Layer;
 import dev.jnn.layers.Padding;
 import dev.jnn.layers.SeparableConv1D;
 import java.util.List;
@@ -28,56 +32,26 @@ final class Conv1DVariantCodecs {
     static void register() {
         add("DepthwiseConv1D", DepthwiseConv1D.class, true, Conv1DVariantCodecs::readDepthwise, l -> {
             DepthwiseConv1D.Config k = l.config();
-            ObjectNode c = base(l);
-            c.put("depth_multiplier", k.depthMultiplier());
-            c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
-            c.set("strides", JsonNodes.ints(k.strides()));
-            c.put("padding", k.padding().kerasName());
-            c.put("data_format", k.dataFormat().kerasName());
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
-            end(l, c, k.activation(), k.useBias(), "depthwise", k.depthwiseInitializer(), k.biasInitializer(),
+            ObjectNode c = depthwiseStart(l, k.depthMultiplier(), null, k.kernelSize(), k.strides(), k.padding(),
+                    k.dataFormat(), k.dilationRate());
+            convEnd(l, c, k.activation(), k.useBias(), "depthwise", k.depthwiseInitializer(), k.biasInitializer(),
                     k.depthwiseRegularizer(), k.biasRegularizer());
             return c;
         });
         add("SeparableConv1D", SeparableConv1D.class, true, Conv1DVariantCodecs::readSeparable, l -> {
             SeparableConv1D.Config k = l.config();
-            ObjectNode c = base(l);
-            c.put("depth_multiplier", k.depthMultiplier());
-            c.put("filters", k.filters());
-            c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
-            c.set("strides", JsonNodes.ints(k.strides()));
-            c.put("padding", k.padding().kerasName());
-            c.put("data_format", k.dataFormat().kerasName());
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
-            c.put("activation", activation(l, k.activation()));
-            c.put("use_bias", k.useBias());
-            c.set("depthwise_initializer", initializer(k.depthwiseInitializer()));
-            c.set("pointwise_initializer", initializer(k.pointwiseInitializer()));
-            c.set("bias_initializer", initializer(k.biasInitializer()));
-            c.set("depthwise_regularizer", regularizer(k.depthwiseRegularizer()));
-            c.set("pointwise_regularizer", regularizer(k.pointwiseRegularizer()));
-            c.set("bias_regularizer", regularizer(k.biasRegularizer()));
-            c.putNull("activity_regularizer");
-            c.putNull("depthwise_constraint");
-            c.putNull("pointwise_constraint");
-            c.putNull("bias_constraint");
+            ObjectNode c = depthwiseStart(l, k.depthMultiplier(), k.filters(), k.kernelSize(), k.strides(), k.padding(),
+                    k.dataFormat(), k.dilationRate());
+            separableEnd(l, c, k.activation(), k.useBias(), k.depthwiseInitializer(), k.pointwiseInitializer(),
+                    k.biasInitializer(), k.depthwiseRegularizer(), k.pointwiseRegularizer(), k.biasRegularizer());
             return c;
         });
         add("Conv1DTranspose", Conv1DTranspose.class, true, Conv1DVariantCodecs::readTranspose, l -> {
             Conv1DTranspose.Config k = l.config();
-            ObjectNode c = base(l);
-            c.put("filters", k.filters());
-            c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
-            c.set("strides", JsonNodes.ints(k.strides()));
-            c.put("padding", k.padding().kerasName());
-            if (k.outputPadding() == null) {
-                c.putNull("output_padding");
-            } else {
-                c.set("output_padding", JsonNodes.ints(k.outputPadding()));
-            }
-            c.put("data_format", k.dataFormat().kerasName());
-            c.set("dilation_rate", JsonNodes.ints(k.dilationRate()));
-            end(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
+            ObjectNode c = convStart(l, k.filters(), k.kernelSize(), k.strides(), k.padding());
+            outputPadding(c, k.outputPadding());
+            dataFormatDilated(c, k.dataFormat(), JsonNodes.ints(k.dilationRate()));
+            convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
             return c;
         });
@@ -86,25 +60,14 @@ final class Conv1DVariantCodecs {
         alias("SeparableConvolution1D", "SeparableConv1D");
 
         LayerRegistry.callArguments("AdditiveAttention", "use_causal_mask", "return_attention_scores");
-        add("AdditiveAttention", AdditiveAttention.class, true, a -> {
-            // Keras 2 had causal in the config; Keras 3 takes use_causal_mask at call time (see ModelReader).
-            boolean causal = a.bool(false, "causal") || a.bool(false, "use_causal_mask");
-            return new AdditiveAttention(new AdditiveAttention.Config(a.bool(true, "use_scale"),
-                    a.floatValue(0f, "dropout"), causal, a.bool(false, "return_attention_scores"), a.seed()));
-        }, l -> {
+        add("AdditiveAttention", AdditiveAttention.class, true, a -> new AdditiveAttention(
+                new AdditiveAttention.Config(a.bool(true, "use_scale"), a.floatValue(0f, "dropout"), causal(a),
+                        a.bool(false, "return_attention_scores"), a.seed())), l -> {
             AdditiveAttention.Config k = l.config();
-            if (k.useCausalMask() || k.returnAttentionScores()) {
-                throw new UnsupportedKerasFeatureException("AdditiveAttention", l.name(),
-                        "writing use_causal_mask/return_attention_scores (Keras 3 takes them as call arguments)");
-            }
-            ObjectNode c = base(l);
+            ObjectNode c = attentionBase(l, k.useCausalMask(), k.returnAttentionScores());
             c.put("use_scale", k.useScale());
             c.put("dropout", decimal(k.dropout()));
-            if (k.seed() == null) {
-                c.putNull("seed");
-            } else {
-                c.put("seed", k.seed());
-            }
+            seed(c, k.seed());
             return c;
         });
     }
@@ -151,21 +114,5 @@ final class Conv1DVariantCodecs {
                 a.tuple(1, List.of(1), "dilation_rate"), a.activation("linear", "activation"), a.bool(true, "use_bias"),
                 a.initializer("glorot_uniform", "kernel_initializer"), a.initializer("zeros", "bias_initializer"),
                 a.regularizer("kernel_regularizer"), a.regularizer("bias_regularizer"), a.dataFormat()));
-    }
-
-    /** Keras's closing entries of a convolution config, in its order. */
-    private static void end(Layer l, ObjectNode c, dev.jnn.activations.ActivationFunction activation, boolean useBias,
-                            String kernel, dev.jnn.initializers.Initializer kernelInit,
-                            dev.jnn.initializers.Initializer biasInit, dev.jnn.regularizers.Regularizer kernelReg,
-                            dev.jnn.regularizers.Regularizer biasReg) {
-        c.put("activation", activation(l, activation));
-        c.put("use_bias", useBias);
-        c.set(kernel + "_initializer", initializer(kernelInit));
-        c.set("bias_initializer", initializer(biasInit));
-        c.set(kernel + "_regularizer", regularizer(kernelReg));
-        c.set("bias_regularizer", regularizer(biasReg));
-        c.putNull("activity_regularizer");
-        c.putNull(kernel + "_constraint");
-        c.putNull("bias_constraint");
     }
 }

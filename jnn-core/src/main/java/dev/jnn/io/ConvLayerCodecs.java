@@ -10,6 +10,8 @@ import static dev.jnn.io.LayerRegistry.alias;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jnn.activations.ActivationFunction;
+import dev.jnn.initializers.Initializer;
 import dev.jnn.layers.AveragePooling1D;
 import dev.jnn.layers.AveragePooling2D;
 import dev.jnn.layers.Conv1D;
@@ -29,6 +31,7 @@ import dev.jnn.layers.Padding;
 import dev.jnn.layers.SeparableConv2D;
 import dev.jnn.layers.UpSampling2D;
 import dev.jnn.layers.ZeroPadding2D;
+import dev.jnn.regularizers.Regularizer;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -39,7 +42,7 @@ final class ConvLayerCodecs {
     }
 
     /** Keras's {@code data_format} and {@code dilation_rate}, in its key order. */
-    private static void dataFormatDilated(ObjectNode c, DataFormat format, JsonNode dilationRate) {
+    static void dataFormatDilated(ObjectNode c, DataFormat format, JsonNode dilationRate) {
         c.put("data_format", format.kerasName());
         c.set("dilation_rate", dilationRate);
     }
@@ -47,6 +50,15 @@ final class ConvLayerCodecs {
     /** Keras's {@code data_format} and {@code dilation_rate} of a layer that computes in channels_last only. */
     private static void channelsLastDilated(ObjectNode c, JsonNode dilationRate) {
         dataFormatDilated(c, DataFormat.CHANNELS_LAST, dilationRate);
+    }
+
+    /** Keras's {@code output_padding} of a transposed convolution: the tuple, or null to infer it. */
+    static void outputPadding(ObjectNode c, List<Integer> outputPadding) {
+        if (outputPadding == null) {
+            c.putNull("output_padding");
+        } else {
+            c.set("output_padding", JsonNodes.ints(outputPadding));
+        }
     }
 
     static void register() {
@@ -73,11 +85,7 @@ final class ConvLayerCodecs {
         add("Conv2DTranspose", Conv2DTranspose.class, true, ConvLayerCodecs::readConv2DTranspose, l -> {
             Conv2DTranspose.Config k = l.config();
             ObjectNode c = convStart(l, k.filters(), k.kernelSize(), k.strides(), k.padding());
-            if (k.outputPadding() == null) {
-                c.putNull("output_padding");
-            } else {
-                c.set("output_padding", JsonNodes.ints(k.outputPadding()));
-            }
+            outputPadding(c, k.outputPadding());
             channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
             convEnd(l, c, k.activation(), k.useBias(), "kernel", k.kernelInitializer(), k.biasInitializer(),
                     k.kernelRegularizer(), k.biasRegularizer());
@@ -86,37 +94,18 @@ final class ConvLayerCodecs {
         alias("Deconvolution2D", "Conv2DTranspose");
         add("DepthwiseConv2D", DepthwiseConv2D.class, true, ConvLayerCodecs::readDepthwise, l -> {
             DepthwiseConv2D.Config k = l.config();
-            ObjectNode c = base(l);
-            c.put("depth_multiplier", k.depthMultiplier());
-            c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
-            c.set("strides", JsonNodes.ints(k.strides()));
-            c.put("padding", k.padding().kerasName());
-            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
+            ObjectNode c = depthwiseStart(l, k.depthMultiplier(), null, k.kernelSize(), k.strides(), k.padding(),
+                    DataFormat.CHANNELS_LAST, k.dilationRate());
             convEnd(l, c, k.activation(), k.useBias(), "depthwise", k.depthwiseInitializer(), k.biasInitializer(),
                     k.depthwiseRegularizer(), k.biasRegularizer());
             return c;
         });
         add("SeparableConv2D", SeparableConv2D.class, true, ConvLayerCodecs::readSeparable, l -> {
             SeparableConv2D.Config k = l.config();
-            ObjectNode c = base(l);
-            c.put("depth_multiplier", k.depthMultiplier());
-            c.put("filters", k.filters());
-            c.set("kernel_size", JsonNodes.ints(k.kernelSize()));
-            c.set("strides", JsonNodes.ints(k.strides()));
-            c.put("padding", k.padding().kerasName());
-            channelsLastDilated(c, JsonNodes.ints(k.dilationRate()));
-            c.put("activation", activation(l, k.activation()));
-            c.put("use_bias", k.useBias());
-            c.set("depthwise_initializer", initializer(k.depthwiseInitializer()));
-            c.set("pointwise_initializer", initializer(k.pointwiseInitializer()));
-            c.set("bias_initializer", initializer(k.biasInitializer()));
-            c.set("depthwise_regularizer", regularizer(k.depthwiseRegularizer()));
-            c.set("pointwise_regularizer", regularizer(k.pointwiseRegularizer()));
-            c.set("bias_regularizer", regularizer(k.biasRegularizer()));
-            c.putNull("activity_regularizer");
-            c.putNull("depthwise_constraint");
-            c.putNull("pointwise_constraint");
-            c.putNull("bias_constraint");
+            ObjectNode c = depthwiseStart(l, k.depthMultiplier(), k.filters(), k.kernelSize(), k.strides(), k.padding(),
+                    DataFormat.CHANNELS_LAST, k.dilationRate());
+            separableEnd(l, c, k.activation(), k.useBias(), k.depthwiseInitializer(), k.pointwiseInitializer(),
+                    k.biasInitializer(), k.depthwiseRegularizer(), k.pointwiseRegularizer(), k.biasRegularizer());
             return c;
         });
         alias("SeparableConvolution2D", "SeparableConv2D");
@@ -300,7 +289,7 @@ final class ConvLayerCodecs {
                 a.regularizer("pointwise_regularizer"), a.regularizer("bias_regularizer", "b_regularizer")));
     }
 
-    private static ObjectNode convStart(Layer l, int filters, List<Integer> kernel, List<Integer> strides,
+    static ObjectNode convStart(Layer l, int filters, List<Integer> kernel, List<Integer> strides,
                                         Padding padding) {
         ObjectNode c = base(l);
         c.put("filters", filters);
@@ -310,10 +299,9 @@ final class ConvLayerCodecs {
         return c;
     }
 
-    private static void convEnd(Layer l, ObjectNode c, dev.jnn.activations.ActivationFunction activation,
-                                boolean useBias, String kernel, dev.jnn.initializers.Initializer kernelInit,
-                                dev.jnn.initializers.Initializer biasInit, dev.jnn.regularizers.Regularizer kernelReg,
-                                dev.jnn.regularizers.Regularizer biasReg) {
+    /** Keras's closing entries of a convolution config, in its order. */
+    static void convEnd(Layer l, ObjectNode c, ActivationFunction activation, boolean useBias, String kernel,
+                        Initializer kernelInit, Initializer biasInit, Regularizer kernelReg, Regularizer biasReg) {
         c.put("activation", activation(l, activation));
         c.put("use_bias", useBias);
         c.set(kernel + "_initializer", initializer(kernelInit));
@@ -322,6 +310,43 @@ final class ConvLayerCodecs {
         c.set("bias_regularizer", regularizer(biasReg));
         c.putNull("activity_regularizer");
         c.putNull(kernel + "_constraint");
+        c.putNull("bias_constraint");
+    }
+
+    /**
+     * Keras's start of a depthwise or separable convolution config, in its key order; {@code filters} is
+     * null for a depthwise one, which has none.
+     */
+    static ObjectNode depthwiseStart(Layer l, int depthMultiplier, Integer filters, List<Integer> kernel,
+                                     List<Integer> strides, Padding padding, DataFormat format,
+                                     List<Integer> dilationRate) {
+        ObjectNode c = base(l);
+        c.put("depth_multiplier", depthMultiplier);
+        if (filters != null) {
+            c.put("filters", filters);
+        }
+        c.set("kernel_size", JsonNodes.ints(kernel));
+        c.set("strides", JsonNodes.ints(strides));
+        c.put("padding", padding.kerasName());
+        dataFormatDilated(c, format, JsonNodes.ints(dilationRate));
+        return c;
+    }
+
+    /** Keras's closing entries of a separable convolution config, in its order. */
+    static void separableEnd(Layer l, ObjectNode c, ActivationFunction activation, boolean useBias,
+                             Initializer depthwiseInit, Initializer pointwiseInit, Initializer biasInit,
+                             Regularizer depthwiseReg, Regularizer pointwiseReg, Regularizer biasReg) {
+        c.put("activation", activation(l, activation));
+        c.put("use_bias", useBias);
+        c.set("depthwise_initializer", initializer(depthwiseInit));
+        c.set("pointwise_initializer", initializer(pointwiseInit));
+        c.set("bias_initializer", initializer(biasInit));
+        c.set("depthwise_regularizer", regularizer(depthwiseReg));
+        c.set("pointwise_regularizer", regularizer(pointwiseReg));
+        c.set("bias_regularizer", regularizer(biasReg));
+        c.putNull("activity_regularizer");
+        c.putNull("depthwise_constraint");
+        c.putNull("pointwise_constraint");
         c.putNull("bias_constraint");
     }
 

@@ -65,6 +65,15 @@ final class LayerJson {
         return activation.name();
     }
 
+    /** Keras's {@code seed}: the number, or null for the global stream. */
+    static void seed(ObjectNode c, Long seed) {
+        if (seed == null) {
+            c.putNull("seed");
+        } else {
+            c.put("seed", seed);
+        }
+    }
+
     static double decimal(float f) {
         return JsonNodes.decimal(f);
     }

@@ -4,6 +4,7 @@ import static dev.jnn.io.LayerJson.base;
 import static dev.jnn.io.LayerJson.decimal;
 import static dev.jnn.io.LayerJson.initializer;
 import static dev.jnn.io.LayerJson.regularizer;
+import static dev.jnn.io.LayerJson.seed;
 import static dev.jnn.io.LayerRegistry.add;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,28 +97,34 @@ final class MergeLayerCodecs {
             return c;
         });
         LayerRegistry.callArguments("Attention", "use_causal_mask", "return_attention_scores");
-        add("Attention", Attention.class, true, a -> {
-            // Keras 2 had causal in the config; Keras 3 takes use_causal_mask at call time (see ModelReader).
-            boolean causal = a.bool(false, "causal") || a.bool(false, "use_causal_mask");
-            return new Attention(new Attention.Config(a.bool(false, "use_scale"), a.string("dot", "score_mode"),
-                    a.floatValue(0f, "dropout"), causal, a.bool(false, "return_attention_scores"), a.seed()));
-        }, l -> {
+        add("Attention", Attention.class, true, a -> new Attention(new Attention.Config(a.bool(false, "use_scale"),
+                a.string("dot", "score_mode"), a.floatValue(0f, "dropout"), causal(a),
+                a.bool(false, "return_attention_scores"), a.seed())), l -> {
             Attention.Config k = l.config();
-            if (k.useCausalMask() || k.returnAttentionScores()) {
-                throw new UnsupportedKerasFeatureException("Attention", l.name(),
-                        "writing use_causal_mask/return_attention_scores (Keras 3 takes them as call arguments)");
-            }
-            ObjectNode c = base(l);
+            ObjectNode c = attentionBase(l, k.useCausalMask(), k.returnAttentionScores());
             c.put("use_scale", k.useScale());
             c.put("score_mode", k.scoreMode());
             c.put("dropout", decimal(k.dropout()));
-            if (k.seed() == null) {
-                c.putNull("seed");
-            } else {
-                c.put("seed", k.seed());
-            }
+            seed(c, k.seed());
             return c;
         });
+    }
+
+    /** Keras 2 had {@code causal} in the config; Keras 3 takes use_causal_mask at call time (see ModelReader). */
+    static boolean causal(LayerArgs a) {
+        return a.bool(false, "causal") || a.bool(false, "use_causal_mask");
+    }
+
+    /**
+     * The start of an Attention or AdditiveAttention config; Keras 3 takes use_causal_mask and
+     * return_attention_scores as call arguments, so a layer fixed to either cannot be written.
+     */
+    static ObjectNode attentionBase(Layer l, boolean useCausalMask, boolean returnAttentionScores) {
+        if (useCausalMask || returnAttentionScores) {
+            throw new UnsupportedKerasFeatureException(l.className(), l.name(),
+                    "writing use_causal_mask/return_attention_scores (Keras 3 takes them as call arguments)");
+        }
+        return base(l);
     }
 
     /** Keras 3.8 may write mask_value as a serialized tensor: {"class_name": "__tensor__", "config": {"value": ...}}. */
