@@ -1,6 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.StepScope;
@@ -96,25 +95,13 @@ public final class ActivityRegularization extends Layer {
     }
 
     /** One call's output (a copy, so that its gradient is its own) and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
-            }
-        }
-
+    private final class Call extends SameShapeCall {
         @Override
         public void backward() {
             float[] dx = x.grad();
             float[] dy = y.grad();
             float[] v = x.data();
-            float scale = 1f / shape.dim(0);
+            float scale = 1f / shape().dim(0);
             float l1 = (float) config.l1 * scale;
             float l2 = 2f * (float) config.l2 * scale;
             for (int i = 0; i < dx.length; i++) {

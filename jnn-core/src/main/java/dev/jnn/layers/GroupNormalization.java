@@ -208,18 +208,7 @@ public final class GroupNormalization extends Layer {
         public void backward() {
             float[] dy = y.grad();
             float[] g = gamma == null ? null : gamma.value().data();
-            if (gamma != null && gamma.trainable()) {
-                float[] dg = gamma.grad();
-                for (int i = 0; i < dy.length; i++) {
-                    dg[(i / after) % channels] += dy[i] * xHat[i];
-                }
-            }
-            if (beta != null && beta.trainable()) {
-                float[] db = beta.grad();
-                for (int i = 0; i < dy.length; i++) {
-                    db[(i / after) % channels] += dy[i];
-                }
-            }
+            ScaleShiftGrads.add(dy, xHat, after, channels, gamma, beta);
             if (!x.requiresGrad()) {
                 return;
             }

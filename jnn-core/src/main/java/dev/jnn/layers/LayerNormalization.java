@@ -182,18 +182,7 @@ public final class LayerNormalization extends Layer {
             float[] dy = y.grad();
             int n = axisSize;
             float[] g = gamma == null ? null : gamma.value().data();
-            if (gamma != null && gamma.trainable()) {
-                float[] dg = gamma.grad();
-                for (int i = 0; i < dy.length; i++) {
-                    dg[(i / inner) % n] += dy[i] * xHat[i];
-                }
-            }
-            if (beta != null && beta.trainable()) {
-                float[] db = beta.grad();
-                for (int i = 0; i < dy.length; i++) {
-                    db[(i / inner) % n] += dy[i];
-                }
-            }
+            ScaleShiftGrads.add(dy, xHat, inner, n, gamma, beta);
             if (!x.requiresGrad()) {
                 return;
             }

@@ -1,6 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
@@ -56,7 +55,7 @@ abstract class NoiseLayer extends Layer {
             return x;
         }
         Call call = calls.acquire();
-        call.prepare(x);
+        call.take(x);
         perturb(x.data(), call.y.data(), call.slope);
         if (GradientTape.isRecording(x)) {
             GradientTape.active().record(call.y, call);
@@ -70,17 +69,11 @@ abstract class NoiseLayer extends Layer {
     }
 
     /** One call's output, gradient factors and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
+    private final class Call extends SameShapeCall {
         private float[] slope;
 
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
+        void take(Tensor input) {
+            if (prepare(input)) {
                 slope = slopeIsOne ? null : new float[input.size()];
             }
         }

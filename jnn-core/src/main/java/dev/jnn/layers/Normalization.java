@@ -1,7 +1,6 @@
 package dev.jnn.layers;
 
 import dev.jnn.initializers.Initializers;
-import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
@@ -273,19 +272,8 @@ public final class Normalization extends Layer {
     }
 
     /** One call's output and backward: {@code dx += dy / denominator} ({@code · denominator} inverted). */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
+    private final class Call extends SameShapeCall {
         private float[] denominator;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
-            }
-        }
 
         @Override
         public void backward() {

@@ -3,7 +3,6 @@ package dev.jnn.layers;
 import dev.jnn.initializers.Initializer;
 import dev.jnn.initializers.Initializers;
 import dev.jnn.regularizers.Regularizer;
-import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
@@ -153,19 +152,7 @@ public final class PReLU extends Layer {
     }
 
     /** One call's output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
-            }
-        }
-
+    private final class Call extends SameShapeCall {
         @Override
         public void backward() {
             float[] in = x.data();

@@ -1,6 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -44,9 +43,9 @@ abstract class PerImageRandomLayer extends RandomImageLayer {
     @Override
     final Tensor transform(Tensor x, boolean training) {
         Call call = calls.acquire();
-        call.prepare(x);
+        call.take(x);
         parameters(call.drawn, call.batch);
-        apply(x.data(), call.y.data(), call.drawn, call.shape, call.inside);
+        apply(x.data(), call.y.data(), call.drawn, call.shape(), call.inside);
         if (GradientTape.isRecording(x)) {
             GradientTape.active().record(call.y, call);
         }
@@ -54,20 +53,14 @@ abstract class PerImageRandomLayer extends RandomImageLayer {
     }
 
     /** One call's draws, clipping mask, output and backward. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
+    private final class Call extends SameShapeCall {
         private float[] drawn;
         private boolean[] inside;
         private int batch;
 
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                batch = shape.dim(0);
-                y = Tensor.zeros(shape);
+        void take(Tensor input) {
+            if (prepare(input)) {
+                batch = input.shape().dim(0);
                 drawn = new float[batch];
                 inside = clips ? new boolean[input.size()] : null;
             }
@@ -75,7 +68,7 @@ abstract class PerImageRandomLayer extends RandomImageLayer {
 
         @Override
         public void backward() {
-            applyBackward(y.grad(), x.grad(), drawn, shape, inside);
+            applyBackward(y.grad(), x.grad(), drawn, shape(), inside);
         }
     }
 }

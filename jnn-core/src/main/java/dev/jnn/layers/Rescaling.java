@@ -1,6 +1,5 @@
 package dev.jnn.layers;
 
-import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -98,19 +97,7 @@ public final class Rescaling extends Layer {
     }
 
     /** One call's output and backward: {@code dx += dy · scale}. */
-    private final class Call implements BackwardStep {
-        private Tensor x;
-        private Shape shape;
-        private Tensor y;
-
-        void prepare(Tensor input) {
-            this.x = input;
-            if (!input.shape().equals(shape)) {
-                shape = input.shape();
-                y = Tensor.zeros(shape);
-            }
-        }
-
+    private final class Call extends SameShapeCall {
         @Override
         public void backward() {
             float[] dx = x.grad();
