@@ -50,7 +50,7 @@ final class CoreLayerCodecs {
         }, l -> {
             ObjectNode c = base(l);
             c.put("rate", decimal(l.config().rate()));
-            putSeed(c, l.config().seed());
+            LayerJson.seed(c, l.config().seed());
             c.putNull("noise_shape");
             return c;
         });
@@ -60,7 +60,7 @@ final class CoreLayerCodecs {
         }, l -> {
             ObjectNode c = JsonNodes.object();
             c.put("rate", decimal(l.config().rate()));
-            putSeed(c, l.config().seed());
+            LayerJson.seed(c, l.config().seed());
             c.put("name", l.name());
             c.put("dtype", "float32");
             return c;
@@ -73,7 +73,7 @@ final class CoreLayerCodecs {
         }, l -> {
             ObjectNode c = JsonNodes.object();
             c.put("rate", decimal(l.config().rate()));
-            putSeed(c, l.config().seed());
+            LayerJson.seed(c, l.config().seed());
             c.put("name", l.name());
             c.put("dtype", "float32");
             c.put("data_format", l.config().dataFormat());
@@ -84,7 +84,7 @@ final class CoreLayerCodecs {
                 l -> {
                     ObjectNode c = base(l);
                     c.put("stddev", decimal(l.config().stddev()));
-                    putSeed(c, l.config().seed());
+                    LayerJson.seed(c, l.config().seed());
                     return c;
                 });
         add("Flatten", Flatten.class, true, a -> new Flatten(new Flatten.Config(a.dataFormat())), l -> {
@@ -162,14 +162,6 @@ final class CoreLayerCodecs {
                 CoreLayerCodecs::readBatchNormalization, CoreLayerCodecs::writeBatchNormalization);
         add("LayerNormalization", LayerNormalization.class, true,
                 CoreLayerCodecs::readLayerNormalization, CoreLayerCodecs::writeLayerNormalization);
-    }
-
-    private static void putSeed(ObjectNode c, Long seed) {
-        if (seed == null) {
-            c.putNull("seed");
-        } else {
-            c.put("seed", seed);
-        }
     }
 
     /** An InputLayer on its own (Keras 1/2 functional graphs and Keras 3 configs list them as layers). */

@@ -32,7 +32,7 @@ final class ImagePreprocessingCodecs {
         add("RandomFlip", RandomFlip.class, true, a -> new RandomFlip(new RandomFlip.Config(
                 a.string("horizontal_and_vertical", "mode"), a.seed(), format(a))), l -> {
                     ObjectNode c = start(l, l.config().dataFormat());
-                    putSeed(c, l.config().seed());
+                    LayerJson.seed(c, l.config().seed());
                     c.put("mode", l.config().mode());
                     return c;
                 });
@@ -47,7 +47,7 @@ final class ImagePreprocessingCodecs {
             c.put("fill_mode", k.fillMode());
             c.put("fill_value", k.fillValue());
             c.put("interpolation", k.interpolation());
-            putSeed(c, k.seed());
+            LayerJson.seed(c, k.seed());
             return c;
         });
         add("RandomZoom", RandomZoom.class, true, a -> {
@@ -106,7 +106,7 @@ final class ImagePreprocessingCodecs {
                     ObjectNode c = start(l, l.config().dataFormat());
                     c.put("height", l.config().height());
                     c.put("width", l.config().width());
-                    putSeed(c, l.config().seed());
+                    LayerJson.seed(c, l.config().seed());
                     return c;
                 });
         add("CenterCrop", CenterCrop.class, true, a -> new CenterCrop(new CenterCrop.Config(a.intValue(0, "height"),
@@ -160,25 +160,17 @@ final class ImagePreprocessingCodecs {
         }
     }
 
-    private static void putSeed(ObjectNode c, Long seed) {
-        if (seed == null) {
-            c.putNull("seed");
-        } else {
-            c.put("seed", seed);
-        }
-    }
-
     private static void affineEnd(ObjectNode c, String fillMode, String interpolation, Long seed, double fillValue) {
         c.put("fill_mode", fillMode);
         c.put("interpolation", interpolation);
-        putSeed(c, seed);
+        LayerJson.seed(c, seed);
         c.put("fill_value", fillValue);
     }
 
     private static ObjectNode colorEnd(ObjectNode c, double lower, double upper, double low, double high, Long seed) {
         c.set("factor", pair(lower, upper));
         c.set("value_range", pair(low, high));
-        putSeed(c, seed);
+        LayerJson.seed(c, seed);
         return c;
     }
 

@@ -53,7 +53,7 @@ final class Layers1DCodecs {
                 a -> new GaussianDropout(new GaussianDropout.Config(number(a, 0, "rate", "p"), a.seed())), l -> {
                     ObjectNode c = base(l);
                     c.put("rate", l.config().rate());
-                    putSeed(c, l.config().seed());
+                    LayerJson.seed(c, l.config().seed());
                     return c;
                 });
         add("AlphaDropout", AlphaDropout.class, false, a -> {
@@ -62,7 +62,7 @@ final class Layers1DCodecs {
         }, l -> {
             ObjectNode c = base(l);
             c.put("rate", l.config().rate());
-            putSeed(c, l.config().seed());
+            LayerJson.seed(c, l.config().seed());
             c.putNull("noise_shape");
             return c;
         });
@@ -146,13 +146,5 @@ final class Layers1DCodecs {
             throw a.malformed(keys[0], "a number", v);
         }
         return v.asDouble();
-    }
-
-    private static void putSeed(ObjectNode c, Long seed) {
-        if (seed == null) {
-            c.putNull("seed");
-        } else {
-            c.put("seed", seed);
-        }
     }
 }
