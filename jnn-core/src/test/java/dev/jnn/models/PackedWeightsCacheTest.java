@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnn.layers.Dense;
+import dev.jnn.layers.GRU;
 import dev.jnn.layers.Input;
+import dev.jnn.layers.LSTM;
 import dev.jnn.layers.LayerNames;
+import dev.jnn.layers.RecurrentLayer;
 import dev.jnn.tensor.InferencePass;
 import dev.jnn.tensor.SeedGenerator;
 import dev.jnn.tensor.Shape;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * predict packs each Dense kernel once per call ({@link InferencePass}) and reuses it for every batch.
+ * predict packs each Dense kernel and recurrent kernel once per call ({@link InferencePass}) and reuses
+ * it for every batch.
  * These tests change the weights between predict calls in every way a user can and fail if a later
  * predict still multiplies by the kernel packed before the change; and check that predictions are
  * the same bits as a plain forward pass, batch by batch.
@@ -169,6 +173,32 @@ class PackedWeightsCacheTest {
         float[] after = fresh.predict(x, 8).data();
         assertNotEquals(before[0], after[0], "predict must see the loaded weights");
         assertArrayEquals(trained.predict(x, 8).data(), after, "loaded model predicts as the saved one");
+    }
+
+    @Test
+    void recurrentKernelsChangedBetweenPredictsAreSeen() {
+        SeedGenerator.setGlobalSeed(4);
+        var model = new Sequential(Input.shape(5, 3), LSTM.builder(6).returnSequences(true).build(),
+                GRU.builder(4).resetAfter(false).returnSequences(true).build(), new GRU(5), new Dense(2));
+        var random = new SplittableRandom(9);
+        float[] data = new float[20 * 5 * 3];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextDouble(-1, 1);
+        }
+        Tensor x = new Tensor(Shape.of(20, 5, 3), data);
+        float[] before = model.predict(x, 8).data();
+        assertArrayEquals(plainForward(model, x, 8), before, "predict is the forward pass");
+        for (var layer : model.layers()) {
+            if (layer instanceof RecurrentLayer recurrent) {
+                float[] u = recurrent.recurrentKernel().value().data();
+                for (int i = 0; i < u.length; i += 2) {
+                    u[i] = -u[i] + 0.1f;
+                }
+            }
+        }
+        float[] after = model.predict(x, 8).data();
+        assertFalse(java.util.Arrays.equals(before, after), "predict must see the changed recurrent kernels");
+        assertPredictIsPlainForward(model, x, 8, "after writing the recurrent kernels");
     }
 
     @Test
