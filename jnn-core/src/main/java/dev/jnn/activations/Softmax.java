@@ -11,7 +11,8 @@ import dev.jnn.kernels.ElementwiseKernels;
  * {@code dx_j = y_j · (dy_j - Σ_k dy_k y_k)}.
  *
  * <p>Both run on the row-wise kernels {@link dev.jnn.kernels.Elementwise#softmaxRows} and
- * {@link dev.jnn.kernels.Elementwise#softmaxRowsBackward}.
+ * {@link dev.jnn.kernels.Elementwise#softmaxRowsBackward}; a large forward block is shared among the
+ * kernel threads by rows.
  *
  * <pre>{@code
  * var f = Activations.softmax();
@@ -28,7 +29,7 @@ public record Softmax() implements ActivationFunction {
     @Override
     public void forward(float[] x, float[] y, int rows, int cols) {
         Blocks.checkedSize(name(), rows, cols, x, y);
-        ElementwiseKernels.get().softmaxRows(x, 0, y, 0, rows, cols);
+        SoftmaxRows.forward(x, y, rows, cols);
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class ElementwiseKernels {
 
     private static final Elementwise ACTIVE = logged(
             choose(System.getProperty(BACKEND_PROPERTY, ""), vectorApiAvailable()));
+    private static final LstmGates LSTM_GATES = ACTIVE.name().equals("vector") ? vectorLstmGates() : new ScalarLstmGates();
 
     private ElementwiseKernels() {
     }
@@ -32,6 +33,16 @@ public final class ElementwiseKernels {
     /** The scalar reference kernels, for cross-checks and for callers that need double-accurate results. */
     public static Elementwise scalar() {
         return new ScalarElementwise();
+    }
+
+    /** The fused LSTM gate math of the active backend (the same choice as {@link #get()}). */
+    public static LstmGates lstmGates() {
+        return LSTM_GATES;
+    }
+
+    /** The scalar reference of the fused LSTM gate math. */
+    public static LstmGates scalarLstmGates() {
+        return new ScalarLstmGates();
     }
 
     /** Whether the Vector API module is present in this JVM. */
@@ -56,5 +67,9 @@ public final class ElementwiseKernels {
 
     private static Elementwise vector() {
         return new VectorElementwise();
+    }
+
+    private static LstmGates vectorLstmGates() {
+        return new VectorLstmGates();
     }
 }

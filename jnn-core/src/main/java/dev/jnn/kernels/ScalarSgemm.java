@@ -30,6 +30,70 @@ final class ScalarSgemm implements Sgemm {
         }
     }
 
+    /** Packed form of the reference: op(B) copied row-major (k×n), so the products below read it like B. */
+    @Override
+    public void pack(float[] b, boolean transposeB, int k, int n, PackedMatrix into) {
+        check(b, k, n);
+        float[] dst = into.reset(this, k, n, k * n);
+        if (transposeB) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    dst[p * n + j] = b[j * k + p];
+                }
+            }
+        } else {
+            System.arraycopy(b, 0, dst, 0, k * n);
+        }
+    }
+
+    @Override
+    public void matmul(float[] a, int aOffset, PackedMatrix b, float[] c, int cOffset, int m, boolean accumulate) {
+        b.checkProduct(this, a, aOffset, c, cOffset, m);
+        int k = b.k;
+        int n = b.n;
+        float[] bp = b.data;
+        if (!accumulate) {
+            Arrays.fill(c, cOffset, cOffset + m * n, 0f);
+        }
+        for (int i = 0; i < m; i++) {
+            int cRow = cOffset + i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOffset + i * k + p];
+                if (aip == 0f) {
+                    continue;
+                }
+                int bRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[cRow + j] += aip * bp[bRow + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void matmulBias(float[] a, int aOffset, PackedMatrix b, float[] bias, float[] c, int cOffset, int m,
+                           boolean relu) {
+        SgemmEpilogue.checkBias(bias, b.n);
+        matmul(a, aOffset, b, c, cOffset, m, false);
+        for (int i = 0; i < m; i++) {
+            SgemmEpilogue.row(c, cOffset + i * b.n, bias, 0, b.n, relu);
+        }
+    }
+
+    private static void check(float[] b, int k, int n) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("sgemm: k, n must be >= 0, got k=" + k + ", n=" + n);
+        }
+        if (b.length < (long) k * n) {
+            throw new IllegalArgumentException("sgemm: b has " + b.length + " floats, needs k*n = " + (long) k * n);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScalarSgemm";
+    }
+
     @Override
     public void matmulTransposeA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         if (!accumulate) {

@@ -28,12 +28,28 @@ public interface Sgemm {
      * }</pre>
      */
     default void matmulBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, boolean relu) {
-        if (bias != null && bias.length < n) {
-            throw new IllegalArgumentException("sgemm: bias has " + bias.length + " floats, needs n = " + n);
-        }
+        SgemmEpilogue.checkBias(bias, n);
         matmul(a, b, c, m, k, n, false);
         for (int i = 0; i < m; i++) {
             SgemmEpilogue.row(c, i * n, bias, 0, n, relu);
         }
     }
+
+    /**
+     * Packs op(B) (k×n: B stored k×n, or n×k when {@code transposeB}) into {@code into}, for products
+     * that reuse it many times with different left-hand operands ({@link PackedMatrix}). The packed
+     * values are a copy: later writes to {@code b} are not seen until it is packed again.
+     */
+    void pack(float[] b, boolean transposeB, int k, int n, PackedMatrix into);
+
+    /**
+     * C (m×n, at {@code c[cOffset]}) = or += A (m×k, row-major at {@code a[aOffset]}) · B, B packed
+     * by this backend's {@link #pack}. Each C element is rounded exactly as by {@link #matmul} on the
+     * unpacked B, so packing changes the speed only.
+     */
+    void matmul(float[] a, int aOffset, PackedMatrix b, float[] c, int cOffset, int m, boolean accumulate);
+
+    /** {@link #matmulBias(float[], float[], float[], float[], int, int, int, boolean)} with a packed B and offsets. */
+    void matmulBias(float[] a, int aOffset, PackedMatrix b, float[] bias, float[] c, int cOffset, int m,
+                    boolean relu);
 }

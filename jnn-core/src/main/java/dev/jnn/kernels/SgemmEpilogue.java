@@ -10,6 +10,13 @@ final class SgemmEpilogue {
     private SgemmEpilogue() {
     }
 
+    /** Checks that {@code bias} (null for none) has at least n values. */
+    static void checkBias(float[] bias, int n) {
+        if (bias != null && bias.length < n) {
+            throw new IllegalArgumentException("sgemm: bias has " + bias.length + " floats, needs n = " + n);
+        }
+    }
+
     /** Applies bias (null for none) and relu to {@code cols} values of C from {@code cOff}, bias from {@code biasOff}. */
     static void row(float[] c, int cOff, float[] bias, int biasOff, int cols, boolean relu) {
         for (int j = 0; j < cols; j++) {

@@ -28,9 +28,10 @@ final class SgemmPacking {
     /**
      * Packs an MR×kc panel of op(A) starting at row {@code i0}, column {@code p0}.
      *
+     * @param aOff       where A starts in {@code a}
      * @param transposed false: A is stored m×k; true: A is stored k×m and op(A) = Aᵀ
      */
-    static void packA(float[] a, boolean transposed, int m, int k, int i0, int p0, int kc,
+    static void packA(float[] a, int aOff, boolean transposed, int m, int k, int i0, int p0, int kc,
                       float[] dst, int dstOff) {
         int rows = Math.min(MR, m - i0);
         if (rows < MR) {
@@ -38,16 +39,30 @@ final class SgemmPacking {
         }
         if (transposed) {
             for (int p = 0; p < kc; p++) {
-                System.arraycopy(a, (p0 + p) * m + i0, dst, dstOff + p * MR, rows);
+                System.arraycopy(a, aOff + (p0 + p) * m + i0, dst, dstOff + p * MR, rows);
             }
         } else {
             for (int r = 0; r < rows; r++) {
-                int src = (i0 + r) * k + p0;
+                int src = aOff + (i0 + r) * k + p0;
                 int d = dstOff + r;
                 for (int p = 0; p < kc; p++) {
                     dst[d + p * MR] = a[src + p];
                 }
             }
+        }
+    }
+
+    /**
+     * Packs column panel {@code jr} (columns {@code j0 + jr·NR} on, NR of them, zero past the edge) of
+     * op(B) over all of K, in K blocks of depth kc: the block at p0 goes to
+     * {@code dst[p0·nbPadded + jr·kcb·NR]}, where nbPadded is the packed width (the layout VectorSgemm
+     * and SgemmProduct read).
+     */
+    static void packColumnPanel(float[] b, boolean transposed, int k, int n, int j0, int jr, int kc,
+                                int nbPadded, float[] dst) {
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int kcb = Math.min(kc, k - p0);
+            packB(b, transposed, k, n, j0 + jr * NR, p0, kcb, dst, p0 * nbPadded + jr * kcb * NR);
         }
     }
 

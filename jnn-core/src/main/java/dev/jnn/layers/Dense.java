@@ -7,10 +7,12 @@ import dev.jnn.initializers.Initializer;
 import dev.jnn.kernels.Elementwise;
 import dev.jnn.kernels.ElementwiseKernels;
 import dev.jnn.kernels.Kernels;
+import dev.jnn.kernels.PackedMatrix;
 import dev.jnn.kernels.Sgemm;
 import dev.jnn.regularizers.Regularizer;
 import dev.jnn.tensor.BackwardStep;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.InferencePass;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.Shape;
 import dev.jnn.tensor.Tensor;
@@ -62,6 +64,9 @@ public final class Dense extends Layer {
     private final PerStep<Call> calls = new PerStep<>(Call::new);
     private Parameter kernel;
     private Parameter bias;
+    /** The kernel packed in inference pass {@code packedPass} (see {@link #packedKernel}). */
+    private PackedMatrix packedKernel;
+    private long packedPass;
 
     /** A linear Dense layer with Keras's defaults. */
     public Dense(int units) {
@@ -137,11 +142,20 @@ public final class Dense extends Layer {
         int rows = call.rows;
         int units = config.units;
         float[] biasValues = bias == null ? null : bias.value().data();
+        PackedMatrix packed = packedKernel(inputDim, units);
         if (call.fused) {
-            SGEMM.matmulBias(x.data(), kernel.value().data(), biasValues, call.y.data(), rows, inputDim, units,
-                    !call.linear);
+            if (packed != null) {
+                SGEMM.matmulBias(x.data(), 0, packed, biasValues, call.y.data(), 0, rows, !call.linear);
+            } else {
+                SGEMM.matmulBias(x.data(), kernel.value().data(), biasValues, call.y.data(), rows, inputDim, units,
+                        !call.linear);
+            }
         } else {
-            SGEMM.matmul(x.data(), kernel.value().data(), call.z, rows, inputDim, units, false);
+            if (packed != null) {
+                SGEMM.matmul(x.data(), 0, packed, call.z, 0, rows, false);
+            } else {
+                SGEMM.matmul(x.data(), kernel.value().data(), call.z, rows, inputDim, units, false);
+            }
             if (bias != null) {
                 ELEMENTWISE.addBiasRows(biasValues, 0, call.z, 0, rows, units);
             }
@@ -153,6 +167,28 @@ public final class Dense extends Layer {
             GradientTape.active().record(call.y, call);
         }
         return call.y;
+    }
+
+    /**
+     * The kernel packed for the matrix product, inside an inference pass (a predict call), where the
+     * weights stay unchanged from batch to batch: packed at the pass's first batch and reused by the
+     * others, instead of re-packed by every product. Null outside a pass. A new pass always packs again,
+     * so weights changed between passes (an optimizer step, setWeights, loadWeights, a write to the
+     * kernel's array) are always seen.
+     */
+    private PackedMatrix packedKernel(int inputDim, int units) {
+        long pass = InferencePass.current();
+        if (pass == 0) {
+            return null;
+        }
+        if (packedPass != pass) {
+            if (packedKernel == null) {
+                packedKernel = new PackedMatrix();
+            }
+            SGEMM.pack(kernel.value().data(), false, inputDim, units, packedKernel);
+            packedPass = pass;
+        }
+        return packedKernel;
     }
 
     /**

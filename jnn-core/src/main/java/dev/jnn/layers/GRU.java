@@ -2,6 +2,7 @@ package dev.jnn.layers;
 
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
+import dev.jnn.kernels.PackedMatrix;
 import dev.jnn.tensor.Shape;
 
 /**
@@ -86,7 +87,7 @@ public final class GRU extends RecurrentLayer {
     }
 
     @Override
-    Cell newCell() {
+    RecurrentCell newCell() {
         return config.resetAfter() ? new ResetAfterCell() : new ResetBeforeCell();
     }
 
@@ -97,9 +98,10 @@ public final class GRU extends RecurrentLayer {
 
     /**
      * What both variants keep per step (time-major, processing order): pre-activations and gate values
-     * {@code [z, r, hh]} ({@code [batch, 3·units]}) and the h used by the recurrent product.
+     * {@code [z, r, hh]} ({@code [batch, 3·units]}) and the h used by the recurrent product. Every
+     * method works on the batch rows {@code [r0, r1)} only (see {@link RecurrentCell}).
      */
-    private abstract class GruCell extends Cell {
+    private abstract class GruCell extends RecurrentCell {
         final GateFunction gate = new GateFunction(config.recurrentActivation());
         final GateFunction activation = new GateFunction(config.arguments().activation());
         float[] pre;
@@ -107,31 +109,36 @@ public final class GRU extends RecurrentLayer {
         float[] hins;
 
         @Override
-        void resize(int newBatch, int newSteps) {
-            super.resize(newBatch, newSteps);
+        void resize(int newBatch, int newSteps, int newUnits) {
+            super.resize(newBatch, newSteps, newUnits);
             int n = batch * units;
             pre = new float[steps * 3 * n];
             gates = new float[steps * 3 * n];
             hins = new float[steps * n];
         }
 
+        @Override
+        boolean rowParallel() {
+            return gate.threadSafe() && activation.threadSafe();
+        }
+
         /** z and r from their pre-activations in {@code pre} (row-wise). */
-        void zrGates(int base) {
+        void zrGates(int base, int r0, int r1) {
             int width = 3 * units;
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 gate.forward(pre, row, gates, row, 2 * units);
             }
         }
 
         /** hh from its pre-activation, then {@code h = z · hPrev + (1 - z) · hh}. */
-        void candidate(int base, float[] hPrev, float[] h) {
+        void candidate(int base, int r0, int r1, float[] hPrev, float[] h) {
             int width = 3 * units;
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width + 2 * units;
                 activation.forward(pre, row, gates, row, units);
             }
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int r = b * units;
                 for (int j = 0; j < units; j++) {
@@ -145,9 +152,9 @@ public final class GRU extends RecurrentLayer {
          * From dh: writes d(z pre-activation) into dxw's z block and d(hh pre-activation) into its h block,
          * and adds the carry {@code dh · z} into dhPrev.
          */
-        void candidateBackward(int base, float[] hPrev, float[] dh, float[] dhPrev, float[] dxw) {
+        void candidateBackward(int base, int r0, int r1, float[] hPrev, float[] dh, float[] dhPrev, float[] dxw) {
             int width = 3 * units;
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int d = b * width;
                 int r = b * units;
@@ -164,9 +171,9 @@ public final class GRU extends RecurrentLayer {
         }
 
         /** Turns dxw's z and r blocks (gradients of the gate values) into pre-activation gradients. */
-        void zrBackward(int base, float[] dxw) {
+        void zrBackward(int base, int r0, int r1, float[] dxw) {
             int width = 3 * units;
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 gate.backward(pre, base + b * width, gates, base + b * width, dxw, b * width, dxw, b * width,
                         2 * units);
             }
@@ -175,14 +182,16 @@ public final class GRU extends RecurrentLayer {
 
     /** reset_after=True: one product h·U per step, the recurrent bias row added to it. */
     private final class ResetAfterCell extends GruCell {
+        private final PackedMatrix packedU = new PackedMatrix();
+        private final PackedMatrix packedUT = new PackedMatrix();
         private float[] recurrentH;
         private float[] dzAll;
         private float[] product;
         private float[] dStep;
 
         @Override
-        void resize(int newBatch, int newSteps) {
-            super.resize(newBatch, newSteps);
+        void resize(int newBatch, int newSteps, int newUnits) {
+            super.resize(newBatch, newSteps, newUnits);
             int n = batch * units;
             recurrentH = new float[steps * n];
             dzAll = new float[steps * 3 * n];
@@ -191,22 +200,35 @@ public final class GRU extends RecurrentLayer {
         }
 
         @Override
-        void forward(int s, float[] xw, float[] hin, float[][] prev, float[][] next) {
+        void begin() {
+            if (weightsMayHaveChanged()) {
+                SGEMM.pack(recurrentKernel.value().data(), false, units, 3 * units, packedU);
+            }
+        }
+
+        @Override
+        void beginBackward() {
+            SGEMM.pack(recurrentKernel.value().data(), true, 3 * units, units, packedUT);
+        }
+
+        @Override
+        void forward(int s, int r0, int r1, float[] xw, float[] hin, float[][] prev, float[][] next) {
             int n = batch * units;
             int width = 3 * units;
             int base = s * 3 * n;
-            SGEMM.matmul(hin, recurrentKernel.value().data(), product, batch, units, width, false);
+            int rows = r1 - r0;
+            SGEMM.matmul(hin, r0 * units, packedU, product, r0 * width, rows, false);
             if (bias != null) {
-                ELEMENTWISE.addBiasRows(bias.value().data(), width, product, 0, batch, width);
+                ELEMENTWISE.addBiasRows(bias.value().data(), width, product, r0 * width, rows, width);
             }
-            System.arraycopy(hin, 0, hins, s * n, n);
-            for (int b = 0; b < batch; b++) {
+            System.arraycopy(hin, r0 * units, hins, s * n + r0 * units, rows * units);
+            for (int b = r0; b < r1; b++) {
                 int row = b * width;
                 ELEMENTWISE.add(xw, row, product, row, pre, base + row, 2 * units);
                 System.arraycopy(product, row + 2 * units, recurrentH, s * n + b * units, units);
             }
-            zrGates(base);
-            for (int b = 0; b < batch; b++) {
+            zrGates(base, r0, r1);
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int x = b * width + 2 * units;
                 int rh = s * n + b * units;
@@ -214,16 +236,18 @@ public final class GRU extends RecurrentLayer {
                     pre[row + 2 * units + j] = xw[x + j] + gates[row + units + j] * recurrentH[rh + j];
                 }
             }
-            candidate(base, prev[0], next[0]);
+            candidate(base, r0, r1, prev[0], next[0]);
         }
 
         @Override
-        void backward(int s, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin, float[] dxw) {
+        void backward(int s, int r0, int r1, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin,
+                      float[] dxw) {
             int n = batch * units;
             int width = 3 * units;
             int base = s * 3 * n;
-            candidateBackward(base, prev[0], dNext[0], dPrev[0], dxw);
-            for (int b = 0; b < batch; b++) {
+            int rows = r1 - r0;
+            candidateBackward(base, r0, r1, prev[0], dNext[0], dPrev[0], dxw);
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int d = b * width;
                 int rh = s * n + b * units;
@@ -233,12 +257,12 @@ public final class GRU extends RecurrentLayer {
                     dStep[d + 2 * units + j] = dPreH * gates[row + units + j];
                 }
             }
-            zrBackward(base, dxw);
-            for (int b = 0; b < batch; b++) {
+            zrBackward(base, r0, r1, dxw);
+            for (int b = r0; b < r1; b++) {
                 System.arraycopy(dxw, b * width, dStep, b * width, 2 * units);
             }
-            System.arraycopy(dStep, 0, dzAll, base, 3 * n);
-            SGEMM.matmulTransposeB(dStep, recurrentKernel.value().data(), dHin, batch, width, units, false);
+            System.arraycopy(dStep, r0 * width, dzAll, base + r0 * width, rows * width);
+            SGEMM.matmul(dStep, r0 * width, packedUT, dHin, r0 * units, rows, false);
         }
 
         @Override
@@ -254,10 +278,14 @@ public final class GRU extends RecurrentLayer {
     }
 
     /**
-     * reset_after=False: per step {@code h·U_zr} and {@code (r·h)·U_h} on contiguous copies of the two
-     * column blocks of the recurrent kernel (made once per call).
+     * reset_after=False: per step {@code h·U_zr} and {@code (r·h)·U_h} on the two column blocks of the
+     * recurrent kernel, copied apart and packed once per call.
      */
     private final class ResetBeforeCell extends GruCell {
+        private final PackedMatrix packedZr = new PackedMatrix();
+        private final PackedMatrix packedH = new PackedMatrix();
+        private final PackedMatrix packedZrT = new PackedMatrix();
+        private final PackedMatrix packedHT = new PackedMatrix();
         private float[] kernelZr;
         private float[] kernelH;
         private float[] resetH;
@@ -273,8 +301,8 @@ public final class GRU extends RecurrentLayer {
         private float[] gradH;
 
         @Override
-        void resize(int newBatch, int newSteps) {
-            super.resize(newBatch, newSteps);
+        void resize(int newBatch, int newSteps, int newUnits) {
+            super.resize(newBatch, newSteps, newUnits);
             int n = batch * units;
             kernelZr = new float[units * 2 * units];
             kernelH = new float[units * units];
@@ -293,49 +321,65 @@ public final class GRU extends RecurrentLayer {
 
         @Override
         void begin() {
+            if (!weightsMayHaveChanged()) {
+                return;
+            }
             float[] u = recurrentKernel.value().data();
             int width = 3 * units;
             for (int i = 0; i < units; i++) {
                 System.arraycopy(u, i * width, kernelZr, i * 2 * units, 2 * units);
                 System.arraycopy(u, i * width + 2 * units, kernelH, i * units, units);
             }
+            SGEMM.pack(kernelZr, false, units, 2 * units, packedZr);
+            SGEMM.pack(kernelH, false, units, units, packedH);
         }
 
         @Override
-        void forward(int s, float[] xw, float[] hin, float[][] prev, float[][] next) {
+        void beginBackward() {
+            SGEMM.pack(kernelZr, true, 2 * units, units, packedZrT);
+            SGEMM.pack(kernelH, true, units, units, packedHT);
+        }
+
+        @Override
+        void forward(int s, int r0, int r1, float[] xw, float[] hin, float[][] prev, float[][] next) {
             int n = batch * units;
             int width = 3 * units;
             int base = s * 3 * n;
-            SGEMM.matmul(hin, kernelZr, productZr, batch, units, 2 * units, false);
-            System.arraycopy(hin, 0, hins, s * n, n);
-            for (int b = 0; b < batch; b++) {
+            int at = r0 * units;
+            int rows = r1 - r0;
+            SGEMM.matmul(hin, at, packedZr, productZr, r0 * 2 * units, rows, false);
+            System.arraycopy(hin, at, hins, s * n + at, rows * units);
+            for (int b = r0; b < r1; b++) {
                 ELEMENTWISE.add(xw, b * width, productZr, b * 2 * units, pre, base + b * width, 2 * units);
             }
-            zrGates(base);
-            for (int b = 0; b < batch; b++) {
+            zrGates(base, r0, r1);
+            for (int b = r0; b < r1; b++) {
                 ELEMENTWISE.multiply(gates, base + b * width + units, hin, b * units, stepResetH, b * units, units);
             }
-            System.arraycopy(stepResetH, 0, resetH, s * n, n);
-            SGEMM.matmul(stepResetH, kernelH, productH, batch, units, units, false);
-            for (int b = 0; b < batch; b++) {
+            System.arraycopy(stepResetH, at, resetH, s * n + at, rows * units);
+            SGEMM.matmul(stepResetH, at, packedH, productH, at, rows, false);
+            for (int b = r0; b < r1; b++) {
                 ELEMENTWISE.add(xw, b * width + 2 * units, productH, b * units, pre, base + b * width + 2 * units,
                         units);
             }
-            candidate(base, prev[0], next[0]);
+            candidate(base, r0, r1, prev[0], next[0]);
         }
 
         @Override
-        void backward(int s, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin, float[] dxw) {
+        void backward(int s, int r0, int r1, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin,
+                      float[] dxw) {
             int n = batch * units;
             int width = 3 * units;
             int base = s * 3 * n;
-            candidateBackward(base, prev[0], dNext[0], dPrev[0], dxw);
-            for (int b = 0; b < batch; b++) {
+            int at = r0 * units;
+            int rows = r1 - r0;
+            candidateBackward(base, r0, r1, prev[0], dNext[0], dPrev[0], dxw);
+            for (int b = r0; b < r1; b++) {
                 System.arraycopy(dxw, b * width + 2 * units, stepDhh, b * units, units);
             }
-            SGEMM.matmulTransposeB(stepDhh, kernelH, dResetH, batch, units, units, false);
+            SGEMM.matmul(stepDhh, at, packedHT, dResetH, at, rows, false);
             int hinBase = s * n;
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int d = b * width;
                 int r = b * units;
@@ -344,13 +388,13 @@ public final class GRU extends RecurrentLayer {
                     dHin[r + j] = dResetH[r + j] * gates[row + units + j];
                 }
             }
-            zrBackward(base, dxw);
-            for (int b = 0; b < batch; b++) {
+            zrBackward(base, r0, r1, dxw);
+            for (int b = r0; b < r1; b++) {
                 System.arraycopy(dxw, b * width, stepDzr, b * 2 * units, 2 * units);
             }
-            SGEMM.matmulTransposeB(stepDzr, kernelZr, dHin, batch, 2 * units, units, true);
-            System.arraycopy(stepDzr, 0, dzr, s * 2 * n, 2 * n);
-            System.arraycopy(stepDhh, 0, dhh, s * n, n);
+            SGEMM.matmul(stepDzr, r0 * 2 * units, packedZrT, dHin, at, rows, true);
+            System.arraycopy(stepDzr, r0 * 2 * units, dzr, s * 2 * n + r0 * 2 * units, rows * 2 * units);
+            System.arraycopy(stepDhh, at, dhh, s * n + at, rows * units);
         }
 
         @Override

@@ -80,6 +80,24 @@ final class GateFunction {
         }
     }
 
+    /**
+     * Whether several threads may use this function at once: every kind but OTHER, which goes through
+     * scratch buffers of its own.
+     */
+    boolean threadSafe() {
+        return kind != Kind.OTHER;
+    }
+
+    /** Whether this is the plain sigmoid (the fused LSTM gate math assumes it). */
+    boolean isSigmoid() {
+        return kind == Kind.SIGMOID;
+    }
+
+    /** Whether this is tanh. */
+    boolean isTanh() {
+        return kind == Kind.TANH;
+    }
+
     /** Whether the backward needs the pre-activation input (not only the output). */
     boolean needsInput() {
         return kind == Kind.RELU || kind == Kind.OTHER;

@@ -3,6 +3,9 @@ package dev.jnn.layers;
 import dev.jnn.activations.ActivationFunction;
 import dev.jnn.activations.Activations;
 import dev.jnn.initializers.Initializer;
+import dev.jnn.kernels.ElementwiseKernels;
+import dev.jnn.kernels.LstmGates;
+import dev.jnn.kernels.PackedMatrix;
 import dev.jnn.tensor.Shape;
 import java.util.Map;
 
@@ -39,6 +42,8 @@ public final class LSTM extends RecurrentLayer {
             }
         }
     }
+
+    private static final LstmGates GATES = ElementwiseKernels.lstmGates();
 
     private final Config config;
 
@@ -113,7 +118,7 @@ public final class LSTM extends RecurrentLayer {
     }
 
     @Override
-    Cell newCell() {
+    RecurrentCell newCell() {
         return new LstmCell();
     }
 
@@ -124,11 +129,22 @@ public final class LSTM extends RecurrentLayer {
 
     /**
      * Keeps per step (time-major, processing order): the pre-activations z and gate values
-     * {@code [i, f, g(z_c), o]} ({@code [batch, 4·units]}), {@code g(c)}, and the h used by the product.
+     * {@code [i, f, g(z_c), o]} ({@code [batch, 4·units]}), c, {@code g(c)}, the h used by the product and
+     * the pre-activation gradients. The forward's activations go through {@link GateFunction} range by
+     * range. With Keras's default activations (sigmoid, tanh) a step's backward is one fused pass
+     * ({@link LstmGates}); otherwise it goes through GateFunction as well.
+     *
+     * <p>Why the forward is not fused too: a fused pass holds two sigmoid and two tanh loops, each
+     * VectorMath function inlined in full; in one compiled method that exceeded C2's inlining node budget
+     * (NodeCountInliningCutoff, JDK 25) and left vector calls un-inlined, which boxed every vector
+     * (hundreds of MB per lstm_train epoch); the element-wise kernels keep one copy of each per method.
      */
-    private final class LstmCell extends Cell {
+    private final class LstmCell extends RecurrentCell {
         private final GateFunction gate = new GateFunction(config.recurrentActivation());
         private final GateFunction activation = new GateFunction(config.arguments().activation());
+        private final boolean fused = gate.isSigmoid() && activation.isTanh();
+        private final PackedMatrix packedU = new PackedMatrix();
+        private final PackedMatrix packedUT = new PackedMatrix();
         private float[] pre;
         private float[] gates;
         private float[] cells;
@@ -139,8 +155,8 @@ public final class LSTM extends RecurrentLayer {
         private float[] dTanhC;
 
         @Override
-        void resize(int newBatch, int newSteps) {
-            super.resize(newBatch, newSteps);
+        void resize(int newBatch, int newSteps, int newUnits) {
+            super.resize(newBatch, newSteps, newUnits);
             int n = batch * units;
             pre = new float[steps * 4 * n];
             gates = new float[steps * 4 * n];
@@ -149,18 +165,38 @@ public final class LSTM extends RecurrentLayer {
             hins = new float[steps * n];
             dzAll = new float[steps * 4 * n];
             z = new float[4 * n];
-            dTanhC = new float[n];
+            dTanhC = fused ? null : new float[n];
         }
 
         @Override
-        void forward(int s, float[] xw, float[] hin, float[][] prev, float[][] next) {
+        void begin() {
+            if (weightsMayHaveChanged()) {
+                SGEMM.pack(recurrentKernel.value().data(), false, units, 4 * units, packedU);
+            }
+        }
+
+        @Override
+        void beginBackward() {
+            SGEMM.pack(recurrentKernel.value().data(), true, 4 * units, units, packedUT);
+        }
+
+        @Override
+        boolean rowParallel() {
+            return gate.threadSafe() && activation.threadSafe();
+        }
+
+        @Override
+        void forward(int s, int r0, int r1, float[] xw, float[] hin, float[][] prev, float[][] next) {
             int n = batch * units;
             int width = 4 * units;
+            int at = r0 * units;
+            int rows = r1 - r0;
+            int stepAt = s * n + at;
+            SGEMM.matmul(hin, at, packedU, z, r0 * width, rows, false);
+            System.arraycopy(hin, at, hins, stepAt, rows * units);
             int base = s * 4 * n;
-            SGEMM.matmul(hin, recurrentKernel.value().data(), z, batch, units, width, false);
-            ELEMENTWISE.add(z, 0, xw, 0, pre, base, 4 * n);
-            System.arraycopy(hin, 0, hins, s * n, n);
-            for (int b = 0; b < batch; b++) {
+            ELEMENTWISE.add(z, r0 * width, xw, r0 * width, pre, base + r0 * width, rows * width);
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 gate.forward(pre, row, gates, row, 2 * units);
                 activation.forward(pre, row + 2 * units, gates, row + 2 * units, units);
@@ -169,7 +205,7 @@ public final class LSTM extends RecurrentLayer {
             float[] cPrev = prev[1];
             float[] c = next[1];
             int cBase = s * n;
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int r = b * units;
                 for (int j = 0; j < units; j++) {
@@ -178,9 +214,9 @@ public final class LSTM extends RecurrentLayer {
                     cells[cBase + r + j] = value;
                 }
             }
-            activation.forward(cells, cBase, tanhC, cBase, n);
+            activation.forward(cells, stepAt, tanhC, stepAt, rows * units);
             float[] h = next[0];
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width + 3 * units;
                 int r = b * units;
                 for (int j = 0; j < units; j++) {
@@ -190,7 +226,26 @@ public final class LSTM extends RecurrentLayer {
         }
 
         @Override
-        void backward(int s, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin, float[] dxw) {
+        void backward(int s, int r0, int r1, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin,
+                      float[] dxw) {
+            int n = batch * units;
+            int width = 4 * units;
+            int base = s * 4 * n;
+            int at = r0 * units;
+            int rows = r1 - r0;
+            if (fused) {
+                GATES.backward(dNext[0], at, dNext[1], at, gates, base + r0 * width, tanhC, s * n + at, prev[1], at,
+                        dzAll, base + r0 * width, dPrev[1], at, rows, units);
+                System.arraycopy(dzAll, base + r0 * width, dxw, r0 * width, rows * width);
+            } else {
+                unfusedBackward(s, r0, r1, prev, dNext, dPrev, dxw);
+                System.arraycopy(dxw, r0 * width, dzAll, base + r0 * width, rows * width);
+            }
+            SGEMM.matmul(dzAll, base + r0 * width, packedUT, dHin, at, rows, false);
+        }
+
+        private void unfusedBackward(int s, int r0, int r1, float[][] prev, float[][] dNext, float[][] dPrev,
+                                     float[] dxw) {
             int n = batch * units;
             int width = 4 * units;
             int base = s * 4 * n;
@@ -199,7 +254,7 @@ public final class LSTM extends RecurrentLayer {
             float[] dc = dNext[1];
             float[] cPrev = prev[1];
             float[] dcPrev = dPrev[1];
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width + 3 * units;
                 int r = b * units;
                 for (int j = 0; j < units; j++) {
@@ -207,8 +262,9 @@ public final class LSTM extends RecurrentLayer {
                     dTanhC[r + j] = dh[r + j] * gates[row + j];
                 }
             }
-            activation.backward(cells, cBase, tanhC, cBase, dTanhC, 0, dTanhC, 0, n);
-            for (int b = 0; b < batch; b++) {
+            int at = r0 * units;
+            activation.backward(cells, cBase + at, tanhC, cBase + at, dTanhC, at, dTanhC, at, (r1 - r0) * units);
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int d = b * width;
                 int r = b * units;
@@ -220,7 +276,7 @@ public final class LSTM extends RecurrentLayer {
                     dcPrev[r + j] += dcTotal * gates[row + units + j];
                 }
             }
-            for (int b = 0; b < batch; b++) {
+            for (int b = r0; b < r1; b++) {
                 int row = base + b * width;
                 int d = b * width;
                 gate.backward(pre, row, gates, row, dxw, d, dxw, d, 2 * units);
@@ -229,8 +285,6 @@ public final class LSTM extends RecurrentLayer {
                 gate.backward(pre, row + 3 * units, gates, row + 3 * units, dxw, d + 3 * units,
                         dxw, d + 3 * units, units);
             }
-            System.arraycopy(dxw, 0, dzAll, base, 4 * n);
-            SGEMM.matmulTransposeB(dxw, recurrentKernel.value().data(), dHin, batch, width, units, false);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.jnn.layers;
 
+import dev.jnn.kernels.PackedMatrix;
+
 /**
  * Keras's fully connected recurrent layer: {@code h_t = activation(x_t · kernel + h_{t-1} · recurrent_kernel + bias)},
  * the output being {@code h}.
@@ -67,7 +69,7 @@ public final class SimpleRNN extends RecurrentLayer {
     }
 
     @Override
-    Cell newCell() {
+    RecurrentCell newCell() {
         return new SimpleCell();
     }
 
@@ -77,8 +79,10 @@ public final class SimpleRNN extends RecurrentLayer {
     }
 
     /** h = f(z), z = xw + hin·U; keeps z (when f needs it) and h of every step. */
-    private final class SimpleCell extends Cell {
+    private final class SimpleCell extends RecurrentCell {
         private final GateFunction activation = new GateFunction(config.arguments().activation());
+        private final PackedMatrix packedU = new PackedMatrix();
+        private final PackedMatrix packedUT = new PackedMatrix();
         private float[] pre;
         private float[] act;
         private float[] hins;
@@ -86,8 +90,8 @@ public final class SimpleRNN extends RecurrentLayer {
         private float[] z;
 
         @Override
-        void resize(int newBatch, int newSteps) {
-            super.resize(newBatch, newSteps);
+        void resize(int newBatch, int newSteps, int newUnits) {
+            super.resize(newBatch, newSteps, newUnits);
             int n = batch * units;
             pre = new float[steps * n];
             act = new float[steps * n];
@@ -97,22 +101,44 @@ public final class SimpleRNN extends RecurrentLayer {
         }
 
         @Override
-        void forward(int s, float[] xw, float[] hin, float[][] prev, float[][] next) {
-            int n = batch * units;
-            SGEMM.matmul(hin, recurrentKernel.value().data(), z, batch, units, units, false);
-            ELEMENTWISE.add(z, 0, xw, 0, z, 0, n);
-            System.arraycopy(z, 0, pre, s * n, n);
-            System.arraycopy(hin, 0, hins, s * n, n);
-            activation.forward(z, 0, act, s * n, n);
-            System.arraycopy(act, s * n, next[0], 0, n);
+        void begin() {
+            if (weightsMayHaveChanged()) {
+                SGEMM.pack(recurrentKernel.value().data(), false, units, units, packedU);
+            }
         }
 
         @Override
-        void backward(int s, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin, float[] dxw) {
-            int n = batch * units;
-            activation.backward(pre, s * n, act, s * n, dNext[0], 0, dxw, 0, n);
-            System.arraycopy(dxw, 0, dz, s * n, n);
-            SGEMM.matmulTransposeB(dxw, recurrentKernel.value().data(), dHin, batch, units, units, false);
+        void beginBackward() {
+            SGEMM.pack(recurrentKernel.value().data(), true, units, units, packedUT);
+        }
+
+        @Override
+        boolean rowParallel() {
+            return activation.threadSafe();
+        }
+
+        @Override
+        void forward(int s, int r0, int r1, float[] xw, float[] hin, float[][] prev, float[][] next) {
+            int at = r0 * units;
+            int length = (r1 - r0) * units;
+            int stepAt = s * batch * units + at;
+            SGEMM.matmul(hin, at, packedU, z, at, r1 - r0, false);
+            ELEMENTWISE.add(z, at, xw, at, z, at, length);
+            System.arraycopy(z, at, pre, stepAt, length);
+            System.arraycopy(hin, at, hins, stepAt, length);
+            activation.forward(z, at, act, stepAt, length);
+            System.arraycopy(act, stepAt, next[0], at, length);
+        }
+
+        @Override
+        void backward(int s, int r0, int r1, float[][] prev, float[][] dNext, float[][] dPrev, float[] dHin,
+                      float[] dxw) {
+            int at = r0 * units;
+            int length = (r1 - r0) * units;
+            int stepAt = s * batch * units + at;
+            activation.backward(pre, stepAt, act, stepAt, dNext[0], at, dxw, at, length);
+            System.arraycopy(dxw, at, dz, stepAt, length);
+            SGEMM.matmul(dxw, at, packedUT, dHin, at, r1 - r0, false);
         }
 
         @Override

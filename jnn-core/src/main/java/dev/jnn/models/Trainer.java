@@ -7,6 +7,7 @@ import dev.jnn.layers.Layer;
 import dev.jnn.metrics.Metric;
 import dev.jnn.optimizers.Optimizer;
 import dev.jnn.tensor.GradientTape;
+import dev.jnn.tensor.InferencePass;
 import dev.jnn.tensor.Parameter;
 import dev.jnn.tensor.RandomStream;
 import dev.jnn.tensor.SeedGenerator;
@@ -391,7 +392,6 @@ final class Trainer {
                 throw new IllegalArgumentException("predict: x needs a batch axis, got shape " + x.shape());
             }
             DataChecks.sameLength("predict", xs.get(0), x);
-            DataChecks.finite("predict", xs.size() == 1 ? "x" : "x[" + i + "]", x);
             inputShapes.add(x.shape().withoutBatch());
         }
         model.build(inputShapes);
@@ -408,28 +408,38 @@ final class Trainer {
             callbacks.onPredictBegin(Map.of());
         }
         Tensor[] batch = new Tensor[xs.size()];
-        for (int step = 0; step < steps; step++) {
-            int from = step * batchSize;
-            int to = Math.min(samples, from + batchSize);
-            if (callbacks != null) {
-                callbacks.onPredictBatchBegin(step, Map.of());
-            }
-            StepScope scope = new StepScope().begin();
-            try {
-                for (int i = 0; i < batch.length; i++) {
-                    batch[i] = xs.get(i).sliceRows(from, to);
+        PredictBatches inputs = new PredictBatches(xs);
+        StepScope scope = new StepScope();
+        // Weights stay unchanged for the whole call, so layers may reuse what they derive from them.
+        long outerPass = InferencePass.begin();
+        try {
+            for (int step = 0; step < steps; step++) {
+                int from = step * batchSize;
+                int to = Math.min(samples, from + batchSize);
+                if (callbacks != null) {
+                    callbacks.onPredictBatchBegin(step, Map.of());
+                    InferencePass.renew();
                 }
-                List<Tensor> outs = single ? List.of(model.call(batch[0], false)) : model.call(List.of(batch), false);
-                for (int k = 0; k < results.length; k++) {
-                    int row = outs.get(k).rowSize();
-                    System.arraycopy(outs.get(k).data(), 0, results[k].data(), from * row, (to - from) * row);
+                scope.begin();
+                try {
+                    for (int i = 0; i < batch.length; i++) {
+                        batch[i] = inputs.rows(i, from, to, xs.size() == 1 ? "x" : "x[" + i + "]");
+                    }
+                    List<Tensor> outs = single ? List.of(model.call(batch[0], false)) : model.call(List.of(batch), false);
+                    for (int k = 0; k < results.length; k++) {
+                        int row = outs.get(k).rowSize();
+                        System.arraycopy(outs.get(k).data(), 0, results[k].data(), from * row, (to - from) * row);
+                    }
+                } finally {
+                    scope.end();
                 }
-            } finally {
-                scope.end();
+                if (callbacks != null) {
+                    callbacks.onPredictBatchEnd(step, Map.of());
+                    InferencePass.renew();
+                }
             }
-            if (callbacks != null) {
-                callbacks.onPredictBatchEnd(step, Map.of());
-            }
+        } finally {
+            InferencePass.end(outerPass);
         }
         if (callbacks != null) {
             callbacks.onPredictEnd(Map.of());

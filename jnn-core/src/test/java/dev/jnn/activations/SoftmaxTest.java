@@ -62,6 +62,25 @@ class SoftmaxTest {
     }
 
     @Test
+    void largeBlocksSharedAmongThreadsGiveTheOneCallBits() {
+        // 1000 rows: cut into row tasks (SoftmaxRows); narrow and wide rows; each row must come out as the
+        // element-wise kernel computes it in one call.
+        for (int cols : new int[] {10, 37}) {
+            var random = new Random(cols);
+            int rows = 1000;
+            float[] x = new float[rows * cols];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (random.nextGaussian() * 5);
+            }
+            float[] expected = new float[x.length];
+            dev.jnn.kernels.ElementwiseKernels.get().softmaxRows(x, 0, expected, 0, rows, cols);
+            float[] y = new float[x.length];
+            f.forward(x, y, rows, cols);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, y, "cols=" + cols);
+        }
+    }
+
+    @Test
     void hasKerasName() {
         assertEquals("softmax", f.name());
     }
