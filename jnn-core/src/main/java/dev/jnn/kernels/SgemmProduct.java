@@ -13,8 +13,9 @@ import java.util.function.IntConsumer;
  * Work is cut into tasks of (row tile) × (column tile); a row tile is at most MC rows (MC/MR row
  * panels). Per task:
  *   for each K block p0 (depth kcb)
- *     pack the tile's rows of op(A) for this K block (MC·kcb floats, 64 KB with AVX2: L2)
- *     for each NR-column panel jr of the tile    — its B panel (kcb·NR floats) stays in L1
+ *     pack the tile's rows of op(A) for this K block (MC·kcb floats, up to 256 KB with AVX2: L2)
+ *     for each NR-column panel jr of the tile    — its B panel (kcb·NR floats) stays in L1, or
+ *                                                  streams from L2 when kcb > KC (VectorSgemm)
  *       for each MR-row panel ir of the tile     — A panel from L2
  *         micro-kernel C[MR×NR] (+)= A panel · B panel, then bias/ReLU after the last K block
  * Each task packs its own A, into a buffer of its thread: the packed A is written and read while in
@@ -37,7 +38,8 @@ final class SgemmProduct {
     private static final int MR = SgemmMicroKernel.MR;
     private static final int NR = SgemmMicroKernel.NR;
     private static final int MC = VectorSgemm.MC;
-    private static final ThreadLocal<float[]> TILE_A = ThreadLocal.withInitial(() -> new float[MC * VectorSgemm.KC]);
+    private static final ThreadLocal<float[]> TILE_A = ThreadLocal.withInitial(
+            () -> new float[MC * Math.max(VectorSgemm.KC, VectorSgemm.KC_SINGLE)]);
     private static final ThreadLocal<float[]> EDGE_TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
     private float[] a;
@@ -65,9 +67,12 @@ final class SgemmProduct {
     /** Bound once, so that a call allocates no lambda. */
     private final IntConsumer task = this::task;
 
-    /** The depth of the K blocks for a given k: at most KC, and equal blocks. */
+    /** The depth of the K blocks for a given k: all of k up to KC_SINGLE, else equal blocks of at most KC. */
     static int kc(int k) {
-        int blocks = Math.max(1, ceilDiv(k, VectorSgemm.KC));
+        if (k <= VectorSgemm.KC_SINGLE) {
+            return Math.max(1, k);
+        }
+        int blocks = ceilDiv(k, VectorSgemm.KC);
         return Math.max(1, ceilDiv(k, blocks));
     }
 

@@ -37,14 +37,20 @@ import java.util.function.IntConsumer;
  *
  * Why these sizes: MC = 16·MR and KC = 256 keep the blocks above inside L1 and L2 (L2 is 512 KB
  * to 1 MB per core on current x86). On a Zen 1 core (AVX2) single-threaded, MC from 16·MR to 48·MR
- * and KC from 256 to 512 were all within 3% of each other at 34 GFLOP/s (OpenBLAS: 34-36). B is
- * packed once for all threads, up front: splitting columns with per-thread packing of B as well as
- * A was measured 27% slower on an AVX-512 machine.
+ * and KC from 256 to 512 were all within 3% of each other at 34 GFLOP/s (OpenBLAS: 34-36). A K of up
+ * to KC_SINGLE = 1024 is not split at all: C is then loaded and stored once instead of once per K
+ * block, and a B panel (up to 64 KB) streams from L2 fast enough. Measured on a Zen 1 core (one thread,
+ * CPU time): 1024×784×256 32.8 → 35.6 GFLOP/s, 128×784×256 31.4 → 35.4, 1024³ 31.8 → 34.3; mlp_infer
+ * on two threads +5%; K of 3200 (an LSTM's weight gradients over all steps) was slower in blocks of
+ * 800 than of 256, so longer K keeps KC. B is packed once for all threads, up front: splitting columns
+ * with per-thread packing of B as well as A was measured 27% slower on an AVX-512 machine.
  */
 final class VectorSgemm implements Sgemm {
     private static final int NR = SgemmMicroKernel.NR;
     /** Depth of one K block. */
     static final int KC = 256;
+    /** Products with K up to this run as one K block (see the note on sizes above). */
+    static final int KC_SINGLE = 1024;
     /** Rows of a C tile (a multiple of MR). */
     static final int MC = 16 * SgemmMicroKernel.MR;
     /** Below this many multiply-adds, the plain loops win. */

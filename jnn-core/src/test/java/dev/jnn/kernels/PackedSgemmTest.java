@@ -30,7 +30,7 @@ class PackedSgemmTest {
     private static final int[][] SHAPES = {
             {1, 1, 1}, {7, 7, 7}, {8, 8, 8}, {17, 17, 17}, {31, 17, 23}, {4, 2, 8}, {1, 784, 10},
             {33, 65, 47}, {2, 3, 2}, {0, 5, 7}, {5, 0, 7}, {5, 7, 0}, {13, 513, 33}, {64, 128, 512},
-            {200, 300, 129}, {3, 257, 100},
+            {200, 300, 129}, {3, 257, 100}, {6, 1500, 40},
     };
 
     static Stream<Arguments> cases() {
@@ -78,7 +78,7 @@ class PackedSgemmTest {
     @Test
     void matmulBiasOnPackedIsTheProductThenBiasThenRelu() {
         int[][] shapes = {{1, 1, 1}, {7, 7, 7}, {31, 17, 23}, {4, 2, 8}, {1, 784, 10}, {128, 130, 160},
-                {17, 0, 9}, {64, 256, 16}};
+                {17, 0, 9}, {64, 256, 16}, {5, 1300, 17}};
         for (int[] shape : shapes) {
             int m = shape[0], k = shape[1], n = shape[2];
             var random = new Random(13L * m + 7L * k + n);

@@ -35,6 +35,8 @@ class VectorSgemmTest {
             {12, 256, 32}, {24, 257, 64}, {13, 513, 33}, {100, 20, 5}, {2, 3, 2}, {8, 4, 8},
             {200, 300, 129},   // above PARALLEL_WORK: threaded
             {128, 130, 160},   // above PARALLEL_WORK, 128 rows = 10 full row panels + 8
+            {9, 1100, 20},     // K above KC_SINGLE: K blocks
+            {37, 2049, 18},    // 9 K blocks of 228, the last one 225
     };
 
     static Stream<Arguments> cases() {
@@ -93,9 +95,10 @@ class VectorSgemmTest {
         // Every C element is the same multiply-add chain whatever computes it, so rows of C computed
         // in batches (blocked path for 32 rows, direct path for 1 row or a 6-row tail of a tiny
         // product) must equal, bit for bit, the rows of one big product; also with threads and
-        // outer blocks (VECTOR_TINY_BLOCKS), with accumulation, and with K longer than one K block.
+        // outer blocks (VECTOR_TINY_BLOCKS), with accumulation, and with K longer than one K block
+        // (k = 1100 > KC_SINGLE).
         int m = 70;
-        for (int k : new int[] {3, 37, 300}) {
+        for (int k : new int[] {3, 37, 300, 1100}) {
             for (int n : new int[] {5, 33}) {
                 var random = new Random(k * 100L + n);
                 for (Layout layout : Layout.values()) {
@@ -142,7 +145,7 @@ class VectorSgemmTest {
         // path: direct, blocked with partial row and column panels, K blocks, threads and outer
         // blocks; with and without bias and ReLU. Against the scalar twin within the float bound.
         int[][] shapes = {{1, 1, 1}, {7, 7, 7}, {17, 17, 17}, {31, 17, 23}, {4, 2, 8}, {1, 784, 10},
-                {33, 65, 47}, {13, 513, 33}, {128, 130, 160}, {200, 300, 129}, {64, 256, 16}};
+                {33, 65, 47}, {13, 513, 33}, {128, 130, 160}, {200, 300, 129}, {64, 256, 16}, {5, 1300, 17}};
         for (int[] shape : shapes) {
             int m = shape[0], k = shape[1], n = shape[2];
             var random = new Random(13L * m + 7L * k + n);
