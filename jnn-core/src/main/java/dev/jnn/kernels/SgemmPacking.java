@@ -38,8 +38,14 @@ final class SgemmPacking {
             Arrays.fill(dst, dstOff, dstOff + kc * MR, 0f);
         }
         if (transposed) {
+            // MR floats per p: a plain loop, which C2 turns into a few vector moves; System.arraycopy
+            // of 4 floats cost a call each and made Aᵀ·B products 20% slower than A·B.
             for (int p = 0; p < kc; p++) {
-                System.arraycopy(a, aOff + (p0 + p) * m + i0, dst, dstOff + p * MR, rows);
+                int src = aOff + (p0 + p) * m + i0;
+                int d = dstOff + p * MR;
+                for (int r = 0; r < rows; r++) {
+                    dst[d + r] = a[src + r];
+                }
             }
         } else {
             for (int r = 0; r < rows; r++) {

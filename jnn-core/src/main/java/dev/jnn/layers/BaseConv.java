@@ -144,10 +144,13 @@ abstract class BaseConv extends Layer {
         if (call.cols != x.data()) {
             Parallel.run(call.tasks, call.im2colTask);
         }
-        SGEMM.matmul(call.cols, kernel.value().data(), call.z, call.rows, call.geometry.patchSize(), filters(), false);
         if (call.chunked) {
-            Parallel.run(call.tasks, call.outputTask);
+            // Bias and ReLU in the product's epilogue, while each tile of y is in cache; z is y.
+            SGEMM.matmulBias(call.cols, kernel.value().data(), bias == null ? null : bias.value().data(),
+                    call.y.data(), call.rows, call.geometry.patchSize(), filters(), !call.linear);
         } else {
+            SGEMM.matmul(call.cols, kernel.value().data(), call.z, call.rows, call.geometry.patchSize(), filters(),
+                    false);
             if (bias != null) {
                 ELEMENTWISE.addBiasRows(bias.value().data(), 0, call.z, 0, call.rows, filters());
             }
@@ -168,8 +171,9 @@ abstract class BaseConv extends Layer {
      * One call's buffers and backward: cols = im2col(x), z before the activation, y after.
      *
      * <p>The gathers, scatters and element-wise passes are split over the samples ({@code tasks}
-     * runs, fixed by the sizes): each run writes only its samples' rows, and the bias and a ReLU are
-     * applied to a run's rows while they are in cache. The matrix products thread themselves.
+     * runs, fixed by the sizes): each run writes only its samples' rows. The bias and a plain ReLU are
+     * applied by the forward product's epilogue (SGEMM matmulBias). The matrix products thread
+     * themselves.
      */
     private final class Call implements BackwardStep {
         private Tensor x;
@@ -190,7 +194,6 @@ abstract class BaseConv extends Layer {
         private Tensor y;
         // Bound once, so that a call allocates no lambda.
         private final IntConsumer im2colTask = this::im2colTask;
-        private final IntConsumer outputTask = this::outputTask;
         private final IntConsumer activationBackwardTask = this::activationBackwardTask;
         private final IntConsumer col2imTask = this::col2imTask;
 
@@ -214,7 +217,9 @@ abstract class BaseConv extends Layer {
                 narrowT = null;
                 kernelGradT = null;
                 y = Tensor.zeros(channelsLastOutputShape(sample).withBatch(batch));
-                z = linear ? y.data() : new float[y.size()];
+                // With a linear or plain ReLU activation the fused product writes y, and z is y: ReLU's
+                // backward only asks whether z > 0, which holds exactly where y > 0.
+                z = chunked ? y.data() : new float[y.size()];
                 dz = linear ? null : new float[y.size()];
             }
             if (identity) {
@@ -228,18 +233,6 @@ abstract class BaseConv extends Layer {
 
         private void im2colTask(int t) {
             geometry.im2col(x.data(), cols, Parallel.start(t, tasks, batch), Parallel.start(t + 1, tasks, batch));
-        }
-
-        private void outputTask(int t) {
-            int filters = filters();
-            int r0 = firstRow(t);
-            int count = firstRow(t + 1) - r0;
-            if (bias != null) {
-                ELEMENTWISE.addBiasRows(bias.value().data(), 0, z, r0 * filters, count, filters);
-            }
-            if (!linear) {
-                ELEMENTWISE.relu(z, r0 * filters, y.data(), r0 * filters, count * filters);
-            }
         }
 
         private void activationBackwardTask(int t) {

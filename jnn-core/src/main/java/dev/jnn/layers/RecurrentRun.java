@@ -107,10 +107,10 @@ final class RecurrentRun implements BackwardStep {
             }
             source = droppedInput;
         }
-        SGEMM.matmul(source, layer.kernel.value().data(), xw, rows, features, width, false);
-        if (layer.bias != null) {
-            ELEMENTWISE.addBiasRows(layer.bias.value().data(), 0, xw, 0, rows, width);
-        }
+        // The input bias (the first k·units values; GRU's reset_after bias has a recurrent row after it)
+        // is added by the product's epilogue, while each tile of xw is in cache.
+        SGEMM.matmulBias(source, layer.kernel.value().data(), layer.bias == null ? null : layer.bias.value().data(),
+                xw, rows, features, width, false);
         for (int k = 0; k < stateCount; k++) {
             float[] s0 = stepStates[0][k];
             if (inputs != null) {
