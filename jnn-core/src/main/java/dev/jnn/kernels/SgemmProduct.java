@@ -21,8 +21,9 @@ import java.util.function.IntConsumer;
  * Each task packs its own A, into a buffer of its thread: the packed A is written and read while in
  * L2, A is packed by the threads in parallel with the products, and a product needs one parallel
  * region instead of two (packing, then tiles). How many row and column tiles: see rowTiles() — more
- * row tiles re-read B, more column tiles re-pack A, and the cheaper mix is taken. C is re-read once per K block; a K block of a row tile is MC·kcb·nb multiply-adds per
- * MC·nb floats of C, so C traffic is a few bytes per thousand cycles and needs no blocking of its own.
+ * row tiles re-read B, more column tiles re-pack A, and the cheaper mix is taken. C is re-read once
+ * per K block; a K block of a row tile is MC·kcb·nb multiply-adds per MC·nb floats of C, so C traffic
+ * is a few bytes per thousand cycles and needs no blocking of its own.
  *
  * Edge tiles (fewer than MR rows or NR columns left) run the same kernel on zero-padded panels and a
  * scratch tile holding a copy of the valid part of C, then copy that part back. Every C element is one
