@@ -13,6 +13,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code jnn.backend=scalar|vector} forces a backend ({@code vector} still needs the module);
  *   <li>{@code jnn.threads=N} sets the number of threads of parallel kernels (default: all processors);
+ *   <li>{@code jnn.vector.bits=128|256|512} forces the vector width (default: the CPU's; see VectorWidth);
  *   <li>{@code jnn.quiet=true} silences the start-up line.
  * </ul>
  *

@@ -25,10 +25,10 @@ import jdk.incubator.vector.VectorSpecies;
  * it does. 6×2 and 5×2 look like they fit but then spill one accumulator to the stack every step;
  * measured on a Zen 1 core (AVX2, peak 40 GFLOP/s) the kernel alone ran at 33 (6×2), 27 (5×2) and
  * 38 GFLOP/s (4×2).
- * The species is chosen once: 512 bits when the CPU has them, else the preferred species.
+ * The species is chosen once (VectorWidth): 512 bits when the CPU has them, else the preferred species.
  */
 final class SgemmMicroKernel {
-    static final VectorSpecies<Float> SPECIES = chooseSpecies();
+    static final VectorSpecies<Float> SPECIES = VectorWidth.SGEMM;
     /** Lanes per vector. */
     static final int LANES = SPECIES.length();
     /** True when the 12-row kernel is used (32 vector registers). */
@@ -41,11 +41,6 @@ final class SgemmMicroKernel {
     static final boolean FMA = CpuFeatures.hasFma();
 
     private SgemmMicroKernel() {
-    }
-
-    private static VectorSpecies<Float> chooseSpecies() {
-        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512
-                ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
     }
 
     /** a·b + c, fused when the hardware can. */

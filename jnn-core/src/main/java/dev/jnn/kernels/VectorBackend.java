@@ -15,7 +15,8 @@ final class VectorBackend {
 
     /** For the start-up line: {@code FloatVector 512-bit, 2 threads}. */
     static String describe() {
-        return "FloatVector " + SgemmMicroKernel.SPECIES.vectorBitSize() + "-bit, "
+        return "FloatVector " + SgemmMicroKernel.SPECIES.vectorBitSize() + "-bit"
+                + (VectorWidth.forced() ? " forced by jnn.vector.bits" : "") + ", "
                 + KernelPool.threads() + (KernelPool.threads() == 1 ? " thread" : " threads");
     }
 }

@@ -30,10 +30,12 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-add, so they give bit-identical results; the others agree to a few ulps.
  */
 final class VectorElementwise implements Elementwise {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOATS;
     private static final int WIDTH = SPECIES.length();
     // Rows narrower than two vectors would run almost entirely in masked tails: the scalar twin is
-    // faster. The last length mod WIDTH values of the VectorMath kernels go there too.
+    // faster. The last length mod WIDTH values of the VectorMath kernels run in masked lanes, not
+    // there: a value's result must not depend on where it sits in the array (a batch cut into row
+    // tasks at a row that is not a multiple of the width gives each sample the bits of the whole).
     private static final Elementwise NARROW_ROWS = new ScalarElementwise();
 
     @Override
@@ -79,7 +81,8 @@ final class VectorElementwise implements Elementwise {
             VectorMath.sigmoid(v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.sigmoid(x, xOffset + i, y, yOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            VectorMath.sigmoid(FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
         }
     }
 
@@ -110,7 +113,8 @@ final class VectorElementwise implements Elementwise {
             VectorMath.tanh(v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.tanh(x, xOffset + i, y, yOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            VectorMath.tanh(FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
         }
     }
 
@@ -140,7 +144,9 @@ final class VectorElementwise implements Elementwise {
             v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.silu(x, xOffset + i, y, yOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            var v = FloatVector.fromArray(SPECIES, x, xOffset + i, m);
+            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i, m);
         }
     }
 
@@ -156,7 +162,9 @@ final class VectorElementwise implements Elementwise {
             siluSlope(v, d).intoArray(dx, dxOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.siluBackward(x, xOffset + i, dy, dyOffset + i, dx, dxOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            siluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i, m), FloatVector.fromArray(SPECIES, dy, dyOffset + i, m))
+                    .intoArray(dx, dxOffset + i, m);
         }
     }
 
@@ -170,7 +178,8 @@ final class VectorElementwise implements Elementwise {
             eluLanes(alpha, v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.elu(alpha, x, xOffset + i, y, yOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            eluLanes(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
         }
     }
 
@@ -187,7 +196,9 @@ final class VectorElementwise implements Elementwise {
             eluSlope(alpha, v, d).intoArray(dx, dxOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.eluBackward(alpha, x, xOffset + i, dy, dyOffset + i, dx, dxOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            eluSlope(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i, m), FloatVector.fromArray(SPECIES, dy, dyOffset + i, m))
+                    .intoArray(dx, dxOffset + i, m);
         }
     }
 
@@ -201,7 +212,8 @@ final class VectorElementwise implements Elementwise {
             VectorMath.exp(v).intoArray(y, yOffset + i);
         }
         if (i < length) {
-            NARROW_ROWS.exp(x, xOffset + i, y, yOffset + i, length - i);
+            var m = SPECIES.indexInRange(i, length);
+            VectorMath.exp(FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
         }
     }
 
@@ -212,13 +224,15 @@ final class VectorElementwise implements Elementwise {
         for (int i = 0; i < length; i += WIDTH) {
             var lanes = SPECIES.indexInRange(i, length);
             var v = FloatVector.fromArray(SPECIES, x, xOffset + i, lanes);
-            if (VectorMath.logDomain(v).or(lanes.not()).allTrue()) {
-                VectorMath.log(v).intoArray(y, yOffset + i, lanes);
-            } else {
-                // A zero, negative, subnormal, infinite or NaN input: rare, so this chunk goes
-                // through Math.log, which gets every special case right.
+            var regular = VectorMath.logDomain(v).and(lanes);
+            VectorMath.log(v).intoArray(y, yOffset + i, regular);
+            if (!regular.or(lanes.not()).allTrue()) {
+                // A zero, negative, subnormal, infinite or NaN input: rare, so that lane goes through
+                // Math.log, which gets every special case right; its neighbours keep their lane result.
                 for (int j = i; j < Math.min(i + WIDTH, length); j++) {
-                    y[yOffset + j] = (float) Math.log(x[xOffset + j]);
+                    if (!regular.laneIsSet(j - i)) {
+                        y[yOffset + j] = (float) Math.log(x[xOffset + j]);
+                    }
                 }
             }
         }

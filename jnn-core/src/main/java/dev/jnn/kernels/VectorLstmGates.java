@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * backward gives the bits the separate vector passes gave.
  */
 final class VectorLstmGates implements LstmGates {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOATS;
     private static final int WIDTH = SPECIES.length();
 
     @Override

@@ -40,7 +40,7 @@ class KernelsTest {
     void detailSaysWhy() {
         assertTrue(Kernels.select(null, false, true).detail().contains("not present"));
         assertTrue(Kernels.select(null, true, false).detail().contains("C2"));
-        assertTrue(Kernels.select(null, true, true).detail().matches("FloatVector \\d+-bit, \\d+ threads?"),
+        assertTrue(Kernels.select(null, true, true).detail().matches("FloatVector \\d+-bit( forced by jnn.vector.bits)?, \\d+ threads?"),
                 Kernels.select(null, true, true).detail());
     }
 
