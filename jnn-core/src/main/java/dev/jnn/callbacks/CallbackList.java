@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -253,13 +252,7 @@ public final class CallbackList implements Callback {
      * adds is seen by the callbacks after it, never by the caller.
      */
     private static Map<String, Double> sorted(Map<String, Double> logs) {
-        if (logs == null || logs.isEmpty()) {
-            return new LinkedHashMap<>();
-        }
-        if (logs instanceof TreeMap<String, Double> tree && tree.comparator() == null) {
-            return new LinkedHashMap<>(tree);
-        }
-        return new LinkedHashMap<>(new TreeMap<>(logs));
+        return SortedLogs.copy(logs);
     }
 
     /**

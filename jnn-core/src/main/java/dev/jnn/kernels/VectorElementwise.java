@@ -33,9 +33,9 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOATS;
     private static final int WIDTH = SPECIES.length();
     // Rows narrower than two vectors would run almost entirely in masked tails: the scalar twin is
-    // faster. The last length mod WIDTH values of the VectorMath kernels run in masked lanes, not
-    // there: a value's result must not depend on where it sits in the array (a batch cut into row
-    // tasks at a row that is not a multiple of the width gives each sample the bits of the whole).
+    // faster. The last length mod WIDTH values of the VectorMath kernels run in LaneMath, which gives
+    // the lanes' bits: a value's result must not depend on where it sits in the array (a batch cut
+    // into row tasks at a row that is not a multiple of the width gets the bits of the whole).
     private static final Elementwise NARROW_ROWS = new ScalarElementwise();
 
     @Override
@@ -80,9 +80,8 @@ final class VectorElementwise implements Elementwise {
             var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
             VectorMath.sigmoid(v).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            VectorMath.sigmoid(FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
+        for (; i < length; i++) {
+            y[yOffset + i] = LaneMath.sigmoid(x[xOffset + i]);
         }
     }
 
@@ -112,9 +111,8 @@ final class VectorElementwise implements Elementwise {
             var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
             VectorMath.tanh(v).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            VectorMath.tanh(FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
+        for (; i < length; i++) {
+            y[yOffset + i] = LaneMath.tanh(x[xOffset + i]);
         }
     }
 
@@ -143,10 +141,9 @@ final class VectorElementwise implements Elementwise {
             var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
             v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            var v = FloatVector.fromArray(SPECIES, x, xOffset + i, m);
-            v.mul(VectorMath.sigmoid(v)).intoArray(y, yOffset + i, m);
+        for (; i < length; i++) {
+            float v = x[xOffset + i];
+            y[yOffset + i] = v * LaneMath.sigmoid(v);
         }
     }
 
@@ -161,10 +158,10 @@ final class VectorElementwise implements Elementwise {
             var d = FloatVector.fromArray(SPECIES, dy, dyOffset + i);
             siluSlope(v, d).intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            siluSlope(FloatVector.fromArray(SPECIES, x, xOffset + i, m), FloatVector.fromArray(SPECIES, dy, dyOffset + i, m))
-                    .intoArray(dx, dxOffset + i, m);
+        for (; i < length; i++) {
+            float v = x[xOffset + i];
+            float s = LaneMath.sigmoid(v);
+            dx[dxOffset + i] = dy[dyOffset + i] * (s * (v * (-s + 1f) + 1f));
         }
     }
 
@@ -177,9 +174,9 @@ final class VectorElementwise implements Elementwise {
             var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
             eluLanes(alpha, v).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            eluLanes(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
+        for (; i < length; i++) {
+            float v = x[xOffset + i];
+            y[yOffset + i] = v > 0f ? v : LaneMath.expm1(Math.min(v, 0f)) * alpha;
         }
     }
 
@@ -195,10 +192,10 @@ final class VectorElementwise implements Elementwise {
             var d = FloatVector.fromArray(SPECIES, dy, dyOffset + i);
             eluSlope(alpha, v, d).intoArray(dx, dxOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            eluSlope(alpha, FloatVector.fromArray(SPECIES, x, xOffset + i, m), FloatVector.fromArray(SPECIES, dy, dyOffset + i, m))
-                    .intoArray(dx, dxOffset + i, m);
+        for (; i < length; i++) {
+            float v = x[xOffset + i];
+            float d = dy[dyOffset + i];
+            dx[dxOffset + i] = v > 0f ? d : LaneMath.exp(Math.min(v, 0f)) * alpha * d;
         }
     }
 
@@ -211,9 +208,8 @@ final class VectorElementwise implements Elementwise {
             var v = FloatVector.fromArray(SPECIES, x, xOffset + i);
             VectorMath.exp(v).intoArray(y, yOffset + i);
         }
-        if (i < length) {
-            var m = SPECIES.indexInRange(i, length);
-            VectorMath.exp(FloatVector.fromArray(SPECIES, x, xOffset + i, m)).intoArray(y, yOffset + i, m);
+        for (; i < length; i++) {
+            y[yOffset + i] = LaneMath.exp(x[xOffset + i]);
         }
     }
 

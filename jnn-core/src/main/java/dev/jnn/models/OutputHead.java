@@ -91,7 +91,7 @@ final class OutputHead {
             logs.put(lossTracker.name(), lossTracker.result());
         }
         for (Metric m : metrics()) {
-            logs.put(prefix + m.name(), m.result());
+            logs.put(prefix.isEmpty() ? m.name() : prefix + m.name(), m.result());
         }
     }
 }

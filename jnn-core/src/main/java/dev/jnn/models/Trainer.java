@@ -3,6 +3,7 @@ package dev.jnn.models;
 import dev.jnn.callbacks.Callback;
 import dev.jnn.callbacks.CallbackList;
 import dev.jnn.callbacks.History;
+import dev.jnn.callbacks.SortedLogs;
 import dev.jnn.layers.Layer;
 import dev.jnn.metrics.Metric;
 import dev.jnn.optimizers.Optimizer;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The one path from {@code fit} to the kernels: batches → {@link #trainStep} (forward, loss,
@@ -178,7 +178,7 @@ final class Trainer {
                     break;
                 }
             }
-            epochLogs = new LinkedHashMap<>(results());
+            epochLogs = results();   // a fresh map: the val_ keys go into it
             if (valX != null) {
                 Map<String, Double> valLogs = sorted(evaluate(valX, valY, null, batchSize, 0, List.of()));
                 for (Map.Entry<String, Double> e : valLogs.entrySet()) {
@@ -461,7 +461,7 @@ final class Trainer {
     }
 
     private static Map<String, Double> sorted(Map<String, Double> logs) {
-        return new TreeMap<>(logs);
+        return SortedLogs.copy(logs);
     }
 
     private static void shuffle(int[] order, RandomStream random) {
