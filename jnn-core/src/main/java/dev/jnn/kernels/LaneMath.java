@@ -12,14 +12,15 @@ package dev.jnn.kernels;
  * round-to-nearest, as the vector lanes are, and no fused multiply-add is used on either side.
  */
 final class LaneMath {
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HIGH = 0.693359375f;
-    private static final float LN2_LOW = -2.12194440e-4f;
-    private static final float ROUNDING_MAGIC = 12582912f;
-    private static final float EXP_LOW = -110f;
-    private static final float EXP_HIGH = 100f;
-    private static final int EXPONENT_BIAS = 127;
-    private static final int MANTISSA_BITS = 23;
+    // VectorMath's constants: compile-time constants, so using them loads no Vector API class.
+    private static final float LOG2E = VectorMath.LOG2E;
+    private static final float LN2_HIGH = VectorMath.LN2_HIGH;
+    private static final float LN2_LOW = VectorMath.LN2_LOW;
+    private static final float ROUNDING_MAGIC = VectorMath.ROUNDING_MAGIC;
+    private static final float EXP_LOW = VectorMath.EXP_LOW;
+    private static final float EXP_HIGH = VectorMath.EXP_HIGH;
+    private static final int EXPONENT_BIAS = VectorMath.EXPONENT_BIAS;
+    private static final int MANTISSA_BITS = VectorMath.MANTISSA_BITS;
 
     private LaneMath() {
     }

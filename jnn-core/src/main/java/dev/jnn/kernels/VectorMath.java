@@ -23,18 +23,18 @@ import jdk.incubator.vector.VectorOperators;
  * constants are scalars the JIT broadcasts once per loop.
  */
 final class VectorMath {
-    private static final float LOG2E = 1.44269504088896341f;
+    static final float LOG2E = 1.44269504088896341f;
     /** ln 2 = C1 + C2 with C1 = 0.693359375 = 355/512 exact in 9 bits, so n·C1 is exact for |n| < 2¹⁵. */
-    private static final float LN2_HIGH = 0.693359375f;
-    private static final float LN2_LOW = -2.12194440e-4f;
+    static final float LN2_HIGH = 0.693359375f;
+    static final float LN2_LOW = -2.12194440e-4f;
     /** Adding then subtracting 1.5·2²³ rounds a float of magnitude below 2²² to the nearest integer. */
-    private static final float ROUNDING_MAGIC = 12582912f;
+    static final float ROUNDING_MAGIC = 12582912f;
     /** exp is 0 below about -103.97 and +∞ above about 88.72; clamping keeps n in the int range we scale by. */
-    private static final float EXP_LOW = -110f;
-    private static final float EXP_HIGH = 100f;
+    static final float EXP_LOW = -110f;
+    static final float EXP_HIGH = 100f;
     private static final float SQRT_HALF = 0.707106781186547524f;
-    private static final int EXPONENT_BIAS = 127;
-    private static final int MANTISSA_BITS = 23;
+    static final int EXPONENT_BIAS = 127;
+    static final int MANTISSA_BITS = 23;
 
     private VectorMath() {
     }
