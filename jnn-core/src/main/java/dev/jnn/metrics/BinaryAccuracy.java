@@ -45,12 +45,12 @@ public final class BinaryAccuracy extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
-        int n = yPred.size() / MetricInputs.batchSize(yPred);
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
+        int n = width(yPred);
         float[] t = yTrue.data();
         float[] p = yPred.data();
         int hits = 0;
-        for (int j = sample * n; j < (sample + 1) * n; j++) {
+        for (int j = position * n; j < (position + 1) * n; j++) {
             float predicted = p[j] > threshold ? 1f : 0f;
             if (t[j] == predicted) {
                 hits++;

@@ -33,17 +33,10 @@ public final class CategoricalAccuracy extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
         int classes = MetricInputs.lastDim(yPred);
-        int positions = yPred.size() / MetricInputs.batchSize(yPred) / classes;
-        int hits = 0;
-        for (int p = sample * positions; p < (sample + 1) * positions; p++) {
-            int offset = p * classes;
-            if (MetricInputs.argmax(yTrue.data(), offset, classes)
-                    == MetricInputs.argmax(yPred.data(), offset, classes)) {
-                hits++;
-            }
-        }
-        return (double) hits / positions;
+        int offset = position * classes;
+        return MetricInputs.argmax(yTrue.data(), offset, classes) == MetricInputs.argmax(yPred.data(), offset, classes)
+                ? 1 : 0;
     }
 }

@@ -31,12 +31,12 @@ public final class MeanAbsoluteError extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
-        int n = yPred.size() / MetricInputs.batchSize(yPred);
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
+        int n = width(yPred);
         float[] t = yTrue.data();
         float[] p = yPred.data();
         double sum = 0;
-        for (int j = sample * n; j < (sample + 1) * n; j++) {
+        for (int j = position * n; j < (position + 1) * n; j++) {
             sum += Math.abs((double) t[j] - p[j]);
         }
         return sum / n;

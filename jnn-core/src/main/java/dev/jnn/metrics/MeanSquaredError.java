@@ -32,7 +32,7 @@ public final class MeanSquaredError extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
-        return SquaredError.sampleMean(yTrue, yPred, sample);
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
+        return SquaredError.positionMean(yTrue, yPred, position);
     }
 }

@@ -31,8 +31,17 @@ public final class RootMeanSquaredError extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
-        return SquaredError.sampleMean(yTrue, yPred, sample);
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
+        return SquaredError.positionMean(yTrue, yPred, position);
+    }
+
+    /**
+     * Keras's RootMeanSquaredError is a Mean of squared errors, not a MeanMetricWrapper: the mask of
+     * y_pred does not reach it, so padded time steps count (checked against Keras 3.15.1).
+     */
+    @Override
+    protected boolean appliesMask() {
+        return false;
     }
 
     @Override

@@ -34,15 +34,8 @@ public final class SparseCategoricalAccuracy extends MeanMetricWrapper {
     }
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
         int classes = MetricInputs.lastDim(yPred);
-        int positions = yPred.size() / MetricInputs.batchSize(yPred) / classes;
-        int hits = 0;
-        for (int p = sample * positions; p < (sample + 1) * positions; p++) {
-            if (yTrue.get(p) == MetricInputs.argmax(yPred.data(), p * classes, classes)) {
-                hits++;
-            }
-        }
-        return (double) hits / positions;
+        return yTrue.get(position) == MetricInputs.argmax(yPred.data(), position * classes, classes) ? 1 : 0;
     }
 }

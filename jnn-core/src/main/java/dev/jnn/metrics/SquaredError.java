@@ -7,13 +7,13 @@ final class SquaredError {
     private SquaredError() {
     }
 
-    /** {@code mean_j (yTrue_ij - yPred_ij)²} over the elements of sample i. */
-    static double sampleMean(Tensor yTrue, Tensor yPred, int sample) {
-        int n = yPred.size() / MetricInputs.batchSize(yPred);
+    /** {@code mean_j (yTrue_pj - yPred_pj)²} over the last axis at flat position p. */
+    static double positionMean(Tensor yTrue, Tensor yPred, int position) {
+        int n = MeanMetricWrapper.width(yPred);
         float[] t = yTrue.data();
         float[] p = yPred.data();
         double sum = 0;
-        for (int j = sample * n; j < (sample + 1) * n; j++) {
+        for (int j = position * n; j < (position + 1) * n; j++) {
             double d = (double) t[j] - p[j];
             sum += d * d;
         }

@@ -29,16 +29,10 @@ abstract class TopKAccuracy extends MeanMetricWrapper {
     abstract int target(Tensor yTrue, int position, int classes);
 
     @Override
-    protected double sampleValue(Tensor yTrue, Tensor yPred, int sample) {
+    protected double positionValue(Tensor yTrue, Tensor yPred, int position) {
         int classes = MetricInputs.lastDim(yPred);
-        int positions = yPred.size() / MetricInputs.batchSize(yPred) / classes;
-        int hits = 0;
-        for (int p = sample * positions; p < (sample + 1) * positions; p++) {
-            if (MetricInputs.inTopK(yPred.data(), p * classes, classes, target(yTrue, p, classes), k)) {
-                hits++;
-            }
-        }
-        return (double) hits / positions;
+        return MetricInputs.inTopK(yPred.data(), position * classes, classes, target(yTrue, position, classes), k)
+                ? 1 : 0;
     }
 
     @Override
