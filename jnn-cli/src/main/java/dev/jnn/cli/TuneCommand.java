@@ -1,5 +1,6 @@
 package dev.jnn.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.cli.compare.KernelThreads;
 import dev.jnn.cli.compare.ParallelRuns;
 import dev.jnn.cli.spec.DataLoader;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -102,8 +104,15 @@ final class TuneCommand implements Callable<Integer> {
                     List.copyOf(space.params().keySet()));
             Path dir = output != null ? output
                     : spaceFile.toAbsolutePath().getParent().resolve(space.name() + "-tune");
-            List<Path> files = report.write(dir, "jnn tune " + String.join(" ",
-                    command.commandLine().getParseResult().originalArgs()));
+            List<Path> files = new ArrayList<>(report.write(dir, "jnn tune " + String.join(" ",
+                    command.commandLine().getParseResult().originalArgs())));
+            if (!report.ranked().isEmpty()) {
+                // The best trial as a spec: `jnn train DIR/best.json` trains it again.
+                Path best = dir.resolve("best.json");
+                AtomicFile.write(best, new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(space.savedTrialDocument(report.ranked().get(0), dir)));
+                files.add(best);
+            }
             if (json) {
                 out.println(report.json());
             } else {

@@ -98,6 +98,29 @@ class TuneCommandTest {
     }
 
     @Test
+    void theBestTrialIsWrittenAsASpecThatTrainsItAgain() throws Exception {
+        Path space = space(SPACE);
+        CliRun run = tune(space, "best", "--trials", "3", "--json");
+        JsonNode top = new ObjectMapper().readTree(run.out()).get("best").get(0);
+        Path bestFile = dir.resolve("best").resolve("best.json");
+        JsonNode spec = new ObjectMapper().readTree(bestFile.toFile());
+        assertEquals(top.get("seed").asLong(), spec.get("seed").asLong());
+        assertEquals("../iris.csv", spec.get("data").get("csv").get("path").asText(),
+                "the data path is rewritten relative to the report folder");
+        assertEquals(top.get("params").get("batch_size").asInt(), spec.get("fit").get("batch_size").asInt());
+        assertEquals(top.get("params").get("optimizer").asText(), spec.get("compile").get("optimizer").get("name").asText());
+        // Trained again from the file, the trial reaches the same best val_accuracy.
+        Path out = dir.resolve("retrained");
+        CliRun train = CliRun.of("train", bestFile.toString(), "--output", out.toString());
+        assertEquals(0, train.status(), train.err());
+        List<String> rows = Files.readAllLines(out.resolve("history.csv"));
+        int column = List.of(rows.get(0).split(",")).indexOf("val_accuracy");
+        double best = rows.subList(1, rows.size()).stream().mapToDouble(r -> Double.parseDouble(r.split(",")[column]))
+                .max().orElseThrow();
+        assertEquals(top.get("score").asDouble(), best, 1e-6);
+    }
+
+    @Test
     void gridSearchTriesEveryCombinationInOrder() throws Exception {
         Path space = space("""
                 base: base.yaml

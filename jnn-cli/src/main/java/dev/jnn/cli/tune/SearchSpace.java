@@ -186,6 +186,54 @@ public final class SearchSpace {
         return doc;
     }
 
+    /**
+     * A finished trial as a spec file to be written into {@code folder} (the report folder): {@code jnn
+     * train} on it trains the trial's configuration again, with its seed and the epochs it reached. The
+     * base's relative paths (the data files, a model file) are rewritten relative to {@code folder}, so
+     * the file works where it is written.
+     */
+    public ObjectNode savedTrialDocument(Trial trial, Path folder) {
+        ObjectNode doc = trialDocument(trial.params(), trial.seed(), trial.epochs(), name + "-best");
+        if (!base.path("fit").has("verbose")) {
+            ((ObjectNode) doc.get("fit")).remove("verbose");   // trials run silently; a rerun need not
+        }
+        if (doc.path("model").isTextual()) {
+            doc.put("model", moved(doc.get("model").asText(), folder));
+        }
+        if (doc.get("data") instanceof ObjectNode data) {
+            if (data.path("csv").isTextual()) {
+                data.put("csv", moved(data.get("csv").asText(), folder));
+            }
+            movePaths(data.get("csv"), folder, "path");
+            movePaths(data.get("npy"), folder, "x", "y");
+            movePaths(data.get("idx"), folder, "images", "labels");
+        }
+        return doc;
+    }
+
+    private void movePaths(JsonNode node, Path folder, String... fields) {
+        if (node instanceof ObjectNode object) {
+            for (String field : fields) {
+                if (object.path(field).isTextual()) {
+                    object.put(field, moved(object.get(field).asText(), folder));
+                }
+            }
+        }
+    }
+
+    /** {@code path} (relative to the base spec's folder, or absolute) as seen from {@code folder}. */
+    private String moved(String path, Path folder) {
+        if (Path.of(path).isAbsolute()) {
+            return path;
+        }
+        Path target = baseDir.resolve(path).toAbsolutePath().normalize();
+        try {
+            return folder.toAbsolutePath().normalize().relativize(target).toString();
+        } catch (IllegalArgumentException e) {
+            return target.toString();   // another root (a Windows drive): keep it absolute
+        }
+    }
+
     /** A tuned optimizer: the tuned name (its own defaults) or the base's, with the tuned learning rate. */
     private static ObjectNode optimizer(JsonNode current, Map<String, Object> values) {
         ObjectNode opt = JsonNodeFactory.instance.objectNode();
