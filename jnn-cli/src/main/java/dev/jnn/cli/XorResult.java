@@ -12,10 +12,16 @@ import java.util.List;
  *                             runs that got there within the cap (NaN when none did)
  * @param unsolved             runs that never got there within the cap
  * @param meanFinalLoss        mean squared error of the trained outputs, averaged over runs
- * @param msPerRun             median wall time of one training run of the configured epochs
+ * @param msPerRun             median wall time of one training run of the configured epochs, timed
+ *                             after every configuration has run (see XorStudy)
  */
 record XorResult(XorConfig config, int seeds, double successRate, double medianEpochsToSolve, int unsolved,
                  double meanFinalLoss, double msPerRun) {
+
+    /** The same result with another time per run. */
+    XorResult withMsPerRun(double ms) {
+        return new XorResult(config, seeds, successRate, medianEpochsToSolve, unsolved, meanFinalLoss, ms);
+    }
 
     static XorResult of(XorConfig config, List<XorStudy.Run> runs) {
         int ok = 0;
