@@ -51,7 +51,6 @@ final class XorStudy {
         return model;
     }
 
-    /** The outcome of one seeded run; {@code losses} holds the loss of each of the configured epochs. */
     /** Runs per configuration in the timing pass. */
     static final int TIMED_RUNS = 5;
     /**
@@ -61,6 +60,7 @@ final class XorStudy {
      */
     static final int WARM_UP_EPOCHS = 50_000;
 
+    /** The outcome of one seeded run; {@code losses} holds the loss of each of the configured epochs. */
     record Run(boolean success, int epochsToSolve, double finalLoss, double millis, List<Double> losses) {
     }
 

@@ -50,7 +50,7 @@ public abstract class MeanMetricWrapper extends Metric {
     /** Positions per sample: the rows of the last axis (1 for a prediction of shape {@code [N]}). */
     static int positions(Tensor yPred) {
         int batch = MetricInputs.batchSize(yPred);
-        if (yPred.shape().rank() <= 1 || batch == 0) {
+        if (yPred.shape().rank() <= 1 || batch == 0 || MetricInputs.lastDim(yPred) == 0) {
             return 1;
         }
         return yPred.size() / batch / MetricInputs.lastDim(yPred);
